@@ -1,0 +1,2 @@
+/** Durable, atomic file writes. */
+package berth.core.io;

@@ -1,0 +1,2 @@
+/** Snapshots (overlayfs), Mount records, layer apply/diff. Never runs containers. */
+package berth.snapshot;
