@@ -1,0 +1,35 @@
+package berth.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/** The {@code /exec} endpoints. */
+public final class ExecCalls {
+  private final BerthClient c;
+
+  ExecCalls(BerthClient c) {
+    this.c = c;
+  }
+
+  /** {@code POST /containers/{id}/exec}; returns {@code {"Id": ...}}. */
+  public JsonNode create(String container, Object body) {
+    return c.postJson("/containers/" + ContainerCalls.enc(container) + "/exec", null, body);
+  }
+
+  /** Starts attached: the hijacked stream carries stdin and output. */
+  public HijackedStream startAttached(String id, boolean tty) {
+    return c.hijack("/exec/" + id + "/start", null, Map.of("Detach", false, "Tty", tty));
+  }
+
+  public void startDetached(String id, boolean tty) {
+    c.post("/exec/" + id + "/start", null, Map.of("Detach", true, "Tty", tty)).close();
+  }
+
+  public JsonNode inspect(String id) {
+    return c.getJson("/exec/" + id + "/json", null);
+  }
+
+  public void resize(String id, int height, int width) {
+    c.post("/exec/" + id + "/resize", Query.of().add("h", height).add("w", width), null).close();
+  }
+}
