@@ -9,4 +9,9 @@ public interface ExecSession extends AttachSession {
   int waitFor() throws InterruptedException;
 
   void resize(int height, int width);
+
+  /** Why the runtime could not start the process (runc's message), or null when it started. */
+  default String startError() {
+    return null;
+  }
 }
