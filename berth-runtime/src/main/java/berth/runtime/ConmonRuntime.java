@@ -5,6 +5,7 @@ import berth.core.errors.InvalidArgument;
 import berth.core.errors.NotFound;
 import berth.runtime.internal.CgroupReader;
 import berth.runtime.internal.ConmonExecLauncher;
+import berth.runtime.internal.ConmonExecSession;
 import berth.runtime.internal.ConmonProcess;
 import berth.runtime.internal.ExitFiles;
 import berth.runtime.internal.ExitWatcher;
@@ -152,6 +153,14 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
       }
     }
     return s;
+  }
+
+  /**
+   * Docker's exit code for a process the OCI runtime could not start, from runc's message: 127 when
+   * the binary (or a path to it) is missing, 126 otherwise (not executable, permission denied).
+   */
+  public static int startFailureExitCode(String message) {
+    return ConmonExecSession.startFailureCode(message);
   }
 
   @Override

@@ -7,14 +7,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * A client of conmon's attach socket. Every packet from conmon is one byte naming the pipe (1 stdout,
- * 2 stderr — Docker's stream ids too) followed by the data; packets we send are raw stdin bytes.
+ * A client of conmon's attach socket. Every packet from conmon is one byte naming the pipe (conmon's
+ * stdpipe_t: 2 stdout, 3 stderr — not Docker's 1 and 2) followed by the data; packets we send are
+ * raw stdin bytes.
  * Several clients may be attached at once; conmon copies output to each.
  */
 public class SocketAttachSession implements AttachSession {
   // conmon reads client packets into a 32 KiB buffer and truncates bigger SEQPACKETs.
   private static final int MAX_SEND = 8192;
   private static final int MAX_PACKET = 32 * 1024;
+  private static final byte CONMON_STDERR = 3;
 
   private final SeqPacketSocket socket;
   private final boolean stdin;
@@ -41,7 +43,7 @@ public class SocketAttachSession implements AttachSession {
         if (n < 2) {
           continue;
         }
-        StreamType type = buf[0] == StreamType.STDERR.id ? StreamType.STDERR : StreamType.STDOUT;
+        StreamType type = buf[0] == CONMON_STDERR ? StreamType.STDERR : StreamType.STDOUT;
         return new Frame(type, Arrays.copyOfRange(buf, 1, n));
       }
     }
