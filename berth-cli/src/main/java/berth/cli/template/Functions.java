@@ -90,6 +90,15 @@ final class Functions {
       if (n == Values.MISSING || n == null) {
         return "null";
       }
+      if (n instanceof Map<?, ?> m) {
+        Map<Object, Object> plain = new java.util.TreeMap<>();
+        m.forEach((k, val) -> {
+          if (!(val instanceof Method)) {
+            plain.put(k, val);
+          }
+        });
+        n = plain;
+      }
       return Json.MAPPER.writeValueAsString(n);
     } catch (JsonProcessingException e) {
       throw new TemplateException("error calling json: " + e.getMessage());

@@ -150,6 +150,9 @@ public final class Template {
         return Functions.call(f.name(), args);
       }
       Object v = operand(first, dot);
+      if (v instanceof Method m) {
+        return m.call(args);
+      }
       if (args.isEmpty()) {
         return v;
       }
