@@ -116,7 +116,7 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
       conmon = ConmonProcess.start(config.conmon(), args, dir, false, false);
       ConmonProcess.SyncMessage m = conmon.next();
       if (m == null || m.data() <= 0) {
-        String why = m != null && m.message() != null ? cleanRuncMessage(m.message()) : conmon.stderr();
+        String why = m != null && m.message() != null ? Runc.cleanMessage(m.message()) : conmon.stderr();
         throw new Internal("create container " + req.id() + ": " + (why.isEmpty() ? "conmon exited" : why));
       }
       Files.writeString(dir.resolve("conmon.pid"), Long.toString(conmon.pid()));
@@ -140,19 +140,6 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
       args.add("--log-level=" + config.logLevel());
     }
     return args;
-  }
-
-  /** runc's errors come as {@code time=".." level=error msg="..."}; keep what a user should read. */
-  public static String cleanRuncMessage(String raw) {
-    String s = raw.strip();
-    int i = s.lastIndexOf("msg=");
-    if (i >= 0) {
-      s = s.substring(i + 4).strip();
-      if (s.startsWith("\"") && s.endsWith("\"") && s.length() > 1) {
-        s = s.substring(1, s.length() - 1).replace("\\\"", "\"");
-      }
-    }
-    return s;
   }
 
   /**
@@ -192,7 +179,7 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     Path dir = conmonDir(id);
     Runc.Result r = force ? runc.run("delete", "--force", id) : runc.run("delete", id);
     if (r.exitCode() != 0 && runc.state(id).isPresent()) {
-      throw new Internal("runc delete " + id + ": " + cleanRuncMessage(r.stderr()));
+      throw new Internal("runc delete " + id + ": " + Runc.cleanMessage(r.stderr()));
     }
     if (force) {
       conmonPid(id).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);

@@ -70,7 +70,7 @@ public final class ConmonExecLauncher {
         throw new Internal("exec in " + id + ": conmon exited: " + proc.stderr());
       }
       if (started.data() <= 0) {
-        String msg = started.message() == null ? "exec failed" : cleanMessage(started.message());
+        String msg = started.message() == null ? "exec failed" : Runc.cleanMessage(started.message());
         proc.detach();
         return new ConmonExecSession(proc, session, dir, exitFile, 0, msg, ConmonExecSession.startFailureCode(msg));
       }
@@ -88,19 +88,6 @@ public final class ConmonExecLauncher {
       }
       throw e;
     }
-  }
-
-  /** runc's error, without its log prefix and conmon's trailing newline. */
-  static String cleanMessage(String raw) {
-    String s = raw.strip();
-    int i = s.lastIndexOf("msg=");
-    if (i >= 0) {
-      s = s.substring(i + 4).strip();
-      if (s.startsWith("\"") && s.endsWith("\"") && s.length() > 1) {
-        s = s.substring(1, s.length() - 1).replace("\\\"", "\"");
-      }
-    }
-    return s;
   }
 
   private static void closeQuietly(SocketAttachSession s) {

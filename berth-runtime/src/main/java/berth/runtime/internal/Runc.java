@@ -35,18 +35,23 @@ public final class Runc {
       return stderr.contains("does not exist") || stderr.contains("not found");
     }
 
-    /** runc logs errors as "time=... level=error msg=..." or plain text; keep the message. */
     String message() {
-      String s = stderr.strip();
-      int i = s.lastIndexOf("msg=");
-      if (i >= 0) {
-        s = s.substring(i + 4).strip();
-        if (s.startsWith("\"") && s.endsWith("\"") && s.length() > 1) {
-          s = s.substring(1, s.length() - 1).replace("\\\"", "\"");
-        }
-      }
+      String s = cleanMessage(stderr);
       return s.isEmpty() ? "exit status " + exitCode : s;
     }
+  }
+
+  /** runc logs errors as {@code time=".." level=error msg="..."}; keep what a user should read. */
+  public static String cleanMessage(String raw) {
+    String s = raw.strip();
+    int i = s.lastIndexOf("msg=");
+    if (i >= 0) {
+      s = s.substring(i + 4).strip();
+      if (s.startsWith("\"") && s.endsWith("\"") && s.length() > 1) {
+        s = s.substring(1, s.length() - 1).replace("\\\"", "\"");
+      }
+    }
+    return s;
   }
 
   public Result run(String... args) {

@@ -67,12 +67,15 @@ final class K8sFileParser {
     partialStart.clear();
   }
 
-  /** Whether this line ends an entry (an F line); used to count entries from the end. */
-  static boolean isFull(byte[] buf, int off, int len) {
+  /** "stdout F" / "stderr P" for a line, null when malformed; used to count entries from the end. */
+  static String streamAndTag(byte[] buf, int off, int len) {
     int end = off + len;
     int sp1 = indexOf(buf, off, end, (byte) ' ');
     int sp2 = sp1 < 0 ? -1 : indexOf(buf, sp1 + 1, end, (byte) ' ');
-    return sp2 >= 0 && sp2 + 1 < end && buf[sp2 + 1] == 'F';
+    if (sp2 < 0 || sp2 + 1 >= end) {
+      return null;
+    }
+    return new String(buf, sp1 + 1, sp2 - sp1 + 1, java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private static Instant timestamp(String s) {

@@ -194,42 +194,52 @@ public final class LogReader {
   }
 
   /**
-   * Where to start so that at least the last {@code n} entries are read: walks backwards in chunks,
-   * counting F lines (each ends an entry), and also takes the P lines just before the earliest one.
+   * Where to start so that at least the last {@code n} entries are read. Walks backwards in chunks
+   * counting F lines (each ends an entry) up to the (n+1)-th; since the P lines that begin an
+   * entry may sit before other streams' lines, it keeps walking until every stream with an entry
+   * in the window has reached an earlier F line. Extra older entries are trimmed by the caller.
    */
   long tailStart(int n) throws IOException {
     if (!Files.exists(file)) {
       return 0;
     }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = ch.size();
       int full = 0;
+      boolean cut = false;
+      java.util.Set<String> open = new java.util.HashSet<>(); // streams whose earliest entry may start earlier
       byte[] tailBytes = new byte[0]; // bytes after the chunk start not yet split into lines
-      long chunkStart = size;
+      long chunkStart = ch.size();
       while (chunkStart > 0) {
         long newStart = Math.max(0, chunkStart - CHUNK);
         ByteBuffer buf = ByteBuffer.allocate((int) (chunkStart - newStart));
         ch.read(buf, newStart);
         byte[] data = concat(buf.array(), tailBytes, tailBytes.length);
-        // data covers [newStart, newStart + data.length); lines end at '\n'
         int end = data.length;
         for (int i = data.length - 2; i >= -1; i--) {
           if (i == -1 && newStart > 0) {
             break; // the line may start in an earlier chunk
           }
-          if (i == -1 || data[i] == '\n') {
-            int ls = i + 1;
-            if (end > ls && data[end - 1] == '\n') {
-              boolean isFull = K8sFileParser.isFull(data, ls, end - ls);
-              if (isFull) {
-                if (full == n) {
-                  return newStart + end; // the line after this F starts the window
-                }
-                full++;
-              }
-            }
-            end = ls;
+          if (i != -1 && data[i] != '\n') {
+            continue;
           }
+          int ls = i + 1;
+          String st = end > ls && data[end - 1] == '\n' ? K8sFileParser.streamAndTag(data, ls, end - ls) : null;
+          if (st != null && st.endsWith("F")) {
+            String stream = st.substring(0, st.length() - 2);
+            if (!cut && full == n) {
+              cut = true;
+            }
+            if (cut) {
+              open.remove(stream);
+              if (open.isEmpty()) {
+                return newStart + end; // the window starts after this line
+              }
+            } else {
+              full++;
+              open.add(stream);
+            }
+          }
+          end = ls;
         }
         tailBytes = java.util.Arrays.copyOfRange(data, 0, end);
         chunkStart = newStart;

@@ -1,0 +1,53 @@
+package berth.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import berth.core.Json;
+import berth.runtime.oci.Spec;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DockerDefaultsTest {
+  @Test
+  void baseSpecLooksLikeDockers() throws Exception {
+    Spec spec = DockerDefaults.builder().args(List.of("sh")).hostname("h").cgroupsPath("/berth/x").shmSize(1024).build();
+    assertThat(spec.process().capabilities().bounding()).containsExactlyInAnyOrderElementsOf(Capabilities.DOCKER_DEFAULT);
+    assertThat(spec.mounts()).extracting(Spec.Mount::destination)
+        .containsExactly("/proc", "/dev", "/dev/pts", "/sys", "/sys/fs/cgroup", "/dev/mqueue", "/dev/shm");
+    assertThat(spec.mounts().get(6).options()).contains("size=1024");
+    assertThat(spec.linux().maskedPaths()).contains("/proc/kcore", "/sys/firmware");
+    assertThat(spec.linux().readonlyPaths()).contains("/proc/sys", "/proc/sysrq-trigger");
+    assertThat(spec.linux().namespaces()).extracting(Spec.Namespace::type)
+        .containsExactly("pid", "ipc", "uts", "mount", "network");
+    assertThat(spec.linux().resources().devices().getFirst().allow()).isFalse();
+    JsonNode json = Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(spec));
+    assertThat(json.path("linux").path("cgroupsPath").asText()).isEqualTo("/berth/x");
+    assertThat(json.path("process").has("apparmorProfile")).isFalse();
+  }
+
+  @Test
+  void privilegedGetsAllCapsAndNoMasks() {
+    Spec spec = DockerDefaults.builder().privileged(true).build();
+    assertThat(spec.process().capabilities().effective()).isEqualTo(Capabilities.ALL);
+    assertThat(spec.linux().maskedPaths()).isNull();
+    assertThat(spec.linux().resources().devices()).singleElement().extracting(Spec.DeviceCgroup::allow).isEqualTo(true);
+  }
+
+  @Test
+  void networkModes() {
+    assertThat(DockerDefaults.builder().hostNetwork().build().linux().namespaces())
+        .extracting(Spec.Namespace::type).doesNotContain("network");
+    assertThat(DockerDefaults.builder().networkNamespace("/var/run/netns/x").build().linux().namespaces())
+        .contains(new Spec.Namespace("network", "/var/run/netns/x"));
+    assertThat(DockerDefaults.builder().hostPid(true).hostIpc(true).hostUts(true).build().linux().namespaces())
+        .extracting(Spec.Namespace::type).containsExactly("mount", "network");
+  }
+
+  @Test
+  void extraMountReplacesDefaultAtSameDestination() {
+    Spec spec = DockerDefaults.builder().mount(new Spec.Mount("/dev/shm", "bind", "/host/shm", List.of("rbind"))).build();
+    assertThat(spec.mounts()).filteredOn(m -> m.destination().equals("/dev/shm")).singleElement()
+        .extracting(Spec.Mount::type).isEqualTo("bind");
+  }
+}
