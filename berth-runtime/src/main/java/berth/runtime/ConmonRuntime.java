@@ -181,9 +181,8 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     if (r.exitCode() != 0 && runc.state(id).isPresent()) {
       throw new Internal("runc delete " + id + ": " + Runc.cleanMessage(r.stderr()));
     }
-    if (force) {
-      conmonPid(id).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
-    }
+    // conmon writes the exit files once the container is gone; let it finish before removing its dir.
+    conmonPid(id).flatMap(ProcessHandle::of).ifPresent(ConmonRuntime::awaitOrKill);
     try {
       deleteTree(dir);
       Files.deleteIfExists(exitDir.resolve(id));
@@ -201,6 +200,17 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
       return comm.equals("conmon") ? Optional.of(pid) : Optional.empty();
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
+    }
+  }
+
+  private static void awaitOrKill(ProcessHandle conmon) {
+    try {
+      conmon.onExit().get(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      conmon.destroyForcibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      conmon.destroyForcibly();
     }
   }
 

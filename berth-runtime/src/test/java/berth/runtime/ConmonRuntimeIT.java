@@ -49,7 +49,9 @@ abstract class ConmonRuntimeIT {
   void tearDown() throws Exception {
     try {
       for (String id : ids) {
+        var conmon = rt.conmonPid(id).flatMap(ProcessHandle::of);
         rt.delete(id, true);
+        conmon.ifPresent(p -> assertThat(p.isAlive()).as("conmon of " + id + " still running").isFalse());
         assertThat(rt.state(id)).isEmpty();
         assertThat(root.resolve("run/conmon").resolve(id)).doesNotExist();
         for (String ctrl : List.of("memory", "pids", "cpuacct", "freezer")) {

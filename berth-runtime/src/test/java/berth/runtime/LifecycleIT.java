@@ -76,6 +76,18 @@ class LifecycleIT extends ConmonRuntimeIT {
   }
 
   @Test
+  void oomKillIsReported() throws Exception {
+    String id = newId();
+    var spec = BusyboxBundle.spec(id, "sh", "-c", "x=a; while true; do x=$x$x; done")
+        .resources(new berth.runtime.oci.Spec.Resources(null,
+            new berth.runtime.oci.Spec.Memory(16L * 1024 * 1024, null, 16L * 1024 * 1024, null, null, null), null, null, null));
+    run(id, spec, false, false);
+    ExitEvent ev = awaitExit(id);
+    assertThat(ev.exitCode()).isEqualTo(137);
+    assertThat(ev.oomKilled()).isTrue();
+  }
+
+  @Test
   void createFailureCarriesRuncMessage() throws Exception {
     String id = newId();
     Path b = bundle(id, BusyboxBundle.spec(id, "/no/such/binary"));

@@ -70,7 +70,19 @@ public final class ConmonExecSession implements ExecSession {
         exitCode = code.isPresent() ? code.getAsInt() : -1;
       }
       conmon.detach();
+      removeDir();
       return exitCode;
+    }
+  }
+
+  /** The exec's files (spec, pid, exit file) are of no use once its exit code is known. */
+  private void removeDir() {
+    try (var walk = java.nio.file.Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(p);
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // left for the container's delete
     }
   }
 

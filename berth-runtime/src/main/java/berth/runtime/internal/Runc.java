@@ -1,6 +1,7 @@
 package berth.runtime.internal;
 
 import berth.core.Json;
+import berth.core.errors.Conflict;
 import berth.core.errors.Internal;
 import berth.core.errors.NotFound;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,6 +90,9 @@ public final class Runc {
     if (r.exitCode() != 0) {
       if (r.notFound()) {
         throw NotFound.container(id);
+      }
+      if (r.stderr().contains("not running")) {
+        throw new Conflict("Container " + id + " is not running");
       }
       throw new Internal("runc " + args[0] + " " + id + ": " + r.message());
     }

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * raw stdin bytes.
  * Several clients may be attached at once; conmon copies output to each.
  */
-public class SocketAttachSession implements AttachSession {
+public final class SocketAttachSession implements AttachSession {
   // conmon reads client packets into a 32 KiB buffer and truncates bigger SEQPACKETs.
   private static final int MAX_SEND = 8192;
   private static final int MAX_PACKET = 32 * 1024;
@@ -20,7 +20,9 @@ public class SocketAttachSession implements AttachSession {
 
   private final SeqPacketSocket socket;
   private final boolean stdin;
-  private final byte[] buf = new byte[MAX_PACKET];
+  private static final Object END = new Object();
+  private final java.util.concurrent.BlockingQueue<Object> frames = new java.util.concurrent.LinkedBlockingQueue<>(64);
+  private Thread pump;
   private final OutputStream stdinStream = new StdinStream();
 
   public SocketAttachSession(SeqPacketSocket socket, boolean stdin) {
@@ -34,18 +36,59 @@ public class SocketAttachSession implements AttachSession {
 
   @Override
   public Frame read() throws IOException {
-    synchronized (buf) {
-      while (true) {
-        int n = socket.recv(buf);
-        if (n < 0) {
-          return null;
-        }
+    startPump();
+    try {
+      Object next = frames.take();
+      if (next instanceof Frame f) {
+        return f;
+      }
+      frames.put(next); // keep the end marker for later readers
+      if (next instanceof IOException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted reading attach socket");
+    }
+  }
+
+  /**
+   * Moves packets from the socket to a small queue on a platform thread: recv is a native call, and
+   * a virtual thread blocked in one would pin its carrier — a few idle attachers could then stall
+   * every virtual thread of the daemon.
+   */
+  private void startPump() {
+    synchronized (frames) {
+      if (pump != null) {
+        return;
+      }
+      pump = Thread.ofPlatform().daemon().name("conmon-attach-reader").start(this::pumpLoop);
+    }
+  }
+
+  private void pumpLoop() {
+    byte[] buf = new byte[MAX_PACKET];
+    Object end = END;
+    try {
+      int n;
+      while ((n = socket.recv(buf)) >= 0) {
         if (n < 2) {
           continue;
         }
         StreamType type = buf[0] == CONMON_STDERR ? StreamType.STDERR : StreamType.STDOUT;
-        return new Frame(type, Arrays.copyOfRange(buf, 1, n));
+        frames.put(new Frame(type, Arrays.copyOfRange(buf, 1, n)));
       }
+    } catch (IOException e) {
+      end = e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      frames.put(end);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -65,6 +108,13 @@ public class SocketAttachSession implements AttachSession {
   @Override
   public void close() throws IOException {
     socket.close();
+    Thread t;
+    synchronized (frames) {
+      t = pump;
+    }
+    if (t != null) {
+      frames.clear(); // unblock a pump waiting for room; it then sees end of stream
+    }
   }
 
   private final class StdinStream extends OutputStream {
