@@ -1,8 +1,8 @@
 package berth.runtime;
 
+import berth.core.errors.Conflict;
 import berth.core.errors.Internal;
 import berth.core.errors.InvalidArgument;
-import berth.core.errors.NotFound;
 import berth.runtime.internal.CgroupReader;
 import berth.runtime.internal.ConmonExecLauncher;
 import berth.runtime.internal.ConmonExecSession;
@@ -261,7 +261,8 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
       return SocketAttachSession.connect(socket, stdin);
     } catch (IOException e) {
       if (!Files.exists(socket)) {
-        throw new NotFound("attach " + id + ": container is not running under conmon");
+        // conmon removes the socket when the container exits
+        throw new Conflict("You cannot attach to a stopped container, start it first");
       }
       throw new Internal("attach " + id + ": " + e.getMessage(), e);
     }
@@ -272,7 +273,8 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
     try {
       Fifo.write(conmonDir(id).resolve("bundle").resolve("ctl"), "1 " + height + " " + width + "\n");
     } catch (IOException e) {
-      throw new Internal("resize " + id + ": " + e.getMessage(), e);
+      // no conmon reading the FIFO: the container has exited
+      throw new Conflict("Container " + id + " is not running");
     }
   }
 

@@ -69,6 +69,18 @@ class AttachExecIT extends ConmonRuntimeIT {
   }
 
   @Test
+  void detachedExecStillReportsItsExitCode() throws Exception {
+    String id = newId();
+    run(id, BusyboxBundle.spec(id, "sleep", "30"), false, false);
+    try (ExecSession ex = rt.exec(id, new ExecRequest("e5", process(false, "sh", "-c", "sleep 0.2; exit 2"), false, true))) {
+      assertThat(ex.pid()).isPositive();
+      assertThat(ex.read()).isNull();
+      assertThat(ex.waitFor()).isEqualTo(2);
+    }
+    assertThat(root.resolve("run/conmon").resolve(id).resolve("exec/e5")).doesNotExist();
+  }
+
+  @Test
   void execWithStdinAndTtyAndResize() throws Exception {
     String id = newId();
     run(id, BusyboxBundle.spec(id, "sleep", "30"), false, false);

@@ -28,6 +28,11 @@ class LifecycleIT extends ConmonRuntimeIT {
     assertThat(text(logs, LogEntry.Stream.STDERR)).isEqualTo("two\n");
     assertThat(logs.get(0).stream()).isEqualTo(LogEntry.Stream.STDOUT);
     assertThat(logs.get(1).stream()).isEqualTo(LogEntry.Stream.STDERR);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> rt.attach(id, false))
+        .isInstanceOf(berth.core.errors.Conflict.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> rt.kill(id, 15, false))
+        .isInstanceOf(berth.core.errors.Conflict.class);
+    assertThat(rt.pids(id)).isEmpty();
   }
 
   @Test

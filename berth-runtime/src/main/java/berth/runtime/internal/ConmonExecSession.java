@@ -69,6 +69,7 @@ public final class ConmonExecSession implements ExecSession {
         OptionalInt code = ExitFiles.readCode(exitFile);
         exitCode = code.isPresent() ? code.getAsInt() : -1;
       }
+      conmon.waitFor(); // conmon exits right after reporting; it still removes its socket first
       conmon.detach();
       removeDir();
       return exitCode;
