@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -34,13 +36,13 @@ public final class BerthDaemon {
   private final Path binDir;
   private final Path logFile;
   private final String classPath = System.getProperty("java.class.path");
-  private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private final UnixHttp http;
   private final EventRecorder events;
   private Process process;
 
   /** A test JVM that dies must not leave daemons behind; this hook SIGKILLs whatever still runs. */
-  private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly)));
@@ -67,7 +69,7 @@ public final class BerthDaemon {
       Files.createDirectories(d.binDir);
       Files.createDirectories(base.resolve("docker-config"));
       Path wrapper = d.binDir.resolve("berth");
-      Files.writeString(wrapper, "#!/bin/sh\nexec '" + d.java + "' --enable-native-access=ALL-UNNAMED -cp '"
+      Files.writeString(wrapper, "#!/bin/sh\nexec '" + d.javaBin + "' --enable-native-access=ALL-UNNAMED -cp '"
           + d.classPath + "' berth.cli.Main \"$@\"\n");
       Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (IOException e) {
@@ -95,7 +97,7 @@ public final class BerthDaemon {
     if (isRunning()) {
       throw new IllegalStateException("berthd already running (pid " + process.pid() + ")");
     }
-    List<String> cmd = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "berth.daemon.Main",
+    List<String> cmd = List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "berth.daemon.Main",
         "--data-root", dataRoot.toString(), "--exec-root", execRoot.toString(), "-H", host(), "--debug");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -260,7 +262,7 @@ public final class BerthDaemon {
     }
   }
 
-  static void sleep(long ms) {
+  public static void sleep(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {
