@@ -1,0 +1,73 @@
+package berth.api.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** GET /info (SystemInfo). Plugins, RegistryConfig and Swarm are plain maps: Berth has nothing of its own to say there. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Info(
+    @JsonProperty("ID") String id,
+    @JsonProperty("Containers") Integer containers,
+    @JsonProperty("ContainersRunning") Integer containersRunning,
+    @JsonProperty("ContainersPaused") Integer containersPaused,
+    @JsonProperty("ContainersStopped") Integer containersStopped,
+    @JsonProperty("Images") Integer images,
+    @JsonProperty("Driver") String driver,
+    @JsonProperty("DriverStatus") List<List<String>> driverStatus,
+    @JsonProperty("DockerRootDir") String dockerRootDir,
+    @JsonProperty("Plugins") Map<String, Object> plugins,
+    @JsonProperty("MemoryLimit") Boolean memoryLimit,
+    @JsonProperty("SwapLimit") Boolean swapLimit,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("KernelMemoryTCP") Boolean kernelMemoryTCP,
+    @JsonProperty("CpuCfsPeriod") Boolean cpuCfsPeriod,
+    @JsonProperty("CpuCfsQuota") Boolean cpuCfsQuota,
+    @JsonProperty("CPUShares") Boolean cpuShares,
+    @JsonProperty("CPUSet") Boolean cpuSet,
+    @JsonProperty("PidsLimit") Boolean pidsLimit,
+    @JsonProperty("OomKillDisable") Boolean oomKillDisable,
+    @JsonProperty("IPv4Forwarding") Boolean ipv4Forwarding,
+    @JsonProperty("BridgeNfIptables") Boolean bridgeNfIptables,
+    @JsonProperty("BridgeNfIp6tables") Boolean bridgeNfIp6tables,
+    @JsonProperty("Debug") Boolean debug,
+    @JsonProperty("NFd") Integer nfd,
+    @JsonProperty("NGoroutines") Integer ngoroutines,
+    @JsonProperty("SystemTime") String systemTime,
+    @JsonProperty("LoggingDriver") String loggingDriver,
+    @JsonProperty("CgroupDriver") String cgroupDriver,
+    @JsonProperty("CgroupVersion") String cgroupVersion,
+    @JsonProperty("NEventsListener") Integer neventsListener,
+    @JsonProperty("KernelVersion") String kernelVersion,
+    @JsonProperty("OperatingSystem") String operatingSystem,
+    @JsonProperty("OSVersion") String osVersion,
+    @JsonProperty("OSType") String osType,
+    @JsonProperty("Architecture") String architecture,
+    @JsonProperty("NCPU") Integer ncpu,
+    @JsonProperty("MemTotal") Long memTotal,
+    @JsonProperty("IndexServerAddress") String indexServerAddress,
+    @JsonProperty("RegistryConfig") Map<String, Object> registryConfig,
+    @JsonProperty("GenericResources") List<Object> genericResources,
+    @JsonProperty("HttpProxy") String httpProxy,
+    @JsonProperty("HttpsProxy") String httpsProxy,
+    @JsonProperty("NoProxy") String noProxy,
+    @JsonProperty("Name") String name,
+    @JsonProperty("Labels") List<String> labels,
+    @JsonProperty("ExperimentalBuild") Boolean experimentalBuild,
+    @JsonProperty("ServerVersion") String serverVersion,
+    @JsonProperty("Runtimes") Map<String, RuntimeInfo> runtimes,
+    @JsonProperty("DefaultRuntime") String defaultRuntime,
+    @JsonProperty("Swarm") Map<String, Object> swarm,
+    @JsonProperty("LiveRestoreEnabled") Boolean liveRestoreEnabled,
+    @JsonProperty("Isolation") String isolation,
+    @JsonProperty("InitBinary") String initBinary,
+    @JsonProperty("ContainerdCommit") Commit containerdCommit,
+    @JsonProperty("RuncCommit") Commit runcCommit,
+    @JsonProperty("InitCommit") Commit initCommit,
+    @JsonProperty("SecurityOptions") List<String> securityOptions,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("ProductLicense") String productLicense,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("DefaultAddressPools") List<Object> defaultAddressPools,
+    @JsonProperty("Warnings") List<String> warnings,
+    @JsonProperty("CDISpecDirs") List<String> cdiSpecDirs) {
+}

@@ -1,0 +1,18 @@
+package berth.engine;
+
+/**
+ * A chunk of container output, tagged with its stream. {@code data} is exactly what Docker sends
+ * for it (with logs' timestamps already rendered when asked for).
+ */
+public record Frame(Stream stream, byte[] data) {
+  /** Docker's stream ids for the multiplexed framing (header byte 0). */
+  public enum Stream {
+    STDIN(0), STDOUT(1), STDERR(2);
+
+    public final int id;
+
+    Stream(int id) {
+      this.id = id;
+    }
+  }
+}
