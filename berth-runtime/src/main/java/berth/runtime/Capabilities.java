@@ -46,6 +46,35 @@ public final class Capabilities {
     return n;
   }
 
+  /**
+   * Every capability this process may grant: ALL limited to our bounding set. Docker grants every
+   * capability the kernel knows, which fails with "unable to apply caps" when the daemon itself runs
+   * with a reduced bounding set (nested in a container); like Podman we grant what we hold.
+   */
+  public static List<String> available() {
+    long bounding = boundingSet();
+    List<String> caps = new ArrayList<>();
+    for (int i = 0; i < ALL.size(); i++) {
+      if ((bounding & (1L << i)) != 0) {
+        caps.add(ALL.get(i));
+      }
+    }
+    return caps;
+  }
+
+  private static long boundingSet() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("CapBnd:")) {
+          return Long.parseUnsignedLong(line.substring(7).strip(), 16);
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      // fall through: assume everything
+    }
+    return -1L;
+  }
+
   public static List<String> normalize(List<String> names) {
     Set<String> out = new LinkedHashSet<>();
     if (names != null) {
@@ -58,18 +87,18 @@ public final class Capabilities {
 
   /**
    * The capability set after --privileged, --cap-add and --cap-drop, as Docker computes it:
-   * privileged gets ALL; "ALL" in adds means all but the drops; "ALL" in drops means only the adds;
+   * privileged gets all ({@link #available()}); "ALL" in adds means all but the drops; "ALL" in drops means only the adds;
    * otherwise base minus drops plus adds.
    */
   public static List<String> resolve(List<String> base, List<String> add, List<String> drop, boolean privileged) {
     if (privileged) {
-      return ALL;
+      return available();
     }
     List<String> adds = normalize(add);
     List<String> drops = normalize(drop);
     Set<String> caps = new LinkedHashSet<>();
     if (adds.contains("ALL")) {
-      ALL.stream().filter(c -> !drops.contains(c)).forEach(caps::add);
+      available().stream().filter(c -> !drops.contains(c)).forEach(caps::add);
     } else if (drops.contains("ALL")) {
       caps.addAll(adds);
     } else {

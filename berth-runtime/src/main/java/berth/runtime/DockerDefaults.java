@@ -18,7 +18,8 @@ import java.util.Map;
  *     .build();
  * }</pre>
  *
- * <p>Berth differs from Docker on purpose: no default seccomp or AppArmor profile is applied yet,
+ * <p>Privileged containers get every host device node ({@link HostDevices}), all capabilities,
+ * no masked paths and a writable /sys. Berth differs from Docker on purpose: no default seccomp or AppArmor profile is applied yet,
  * and /dev/shm is a per-container tmpfs rather than a bind of a tmpfs kept in the container dir.
  */
 public final class DockerDefaults {
@@ -140,7 +141,8 @@ public final class DockerDefaults {
       Spec.Resources res = resources == null
           ? new Spec.Resources(rules, null, null, null, null)
           : new Spec.Resources(rules, resources.memory(), resources.cpu(), resources.pids(), resources.blockIO());
-      Spec.Linux linux = new Spec.Linux(null, null, sysctl, res, cgroupsPath, namespaces(), null, null, null,
+      List<Spec.Device> devices = privileged ? HostDevices.list(java.nio.file.Path.of("/dev")) : null;
+      Spec.Linux linux = new Spec.Linux(null, null, sysctl, res, cgroupsPath, namespaces(), devices, null, null,
           privileged ? null : MASKED_PATHS, privileged ? null : READONLY_PATHS, null);
       return new Spec("1.0.2-dev", process, new Spec.Root(rootfs, readonlyRootfs), hostname, null, mounts,
           null, annotations.isEmpty() ? null : annotations, linux);

@@ -31,10 +31,10 @@ class CapabilitiesTest {
   @Test
   void allInAddsOrDrops() {
     assertThat(Capabilities.resolve(Capabilities.DOCKER_DEFAULT, List.of("ALL"), List.of("SYS_ADMIN"), false))
-        .hasSize(Capabilities.ALL.size() - 1).doesNotContain("CAP_SYS_ADMIN");
+        .hasSize(Capabilities.available().size() - 1).doesNotContain("CAP_SYS_ADMIN");
     assertThat(Capabilities.resolve(Capabilities.DOCKER_DEFAULT, List.of("kill"), List.of("all"), false))
         .containsExactly("CAP_KILL");
-    assertThat(Capabilities.resolve(Capabilities.DOCKER_DEFAULT, List.of(), List.of(), true)).isEqualTo(Capabilities.ALL);
+    assertThat(Capabilities.resolve(Capabilities.DOCKER_DEFAULT, List.of(), List.of(), true)).isEqualTo(Capabilities.available()).contains("CAP_SYS_ADMIN");
     assertThat(Capabilities.ALL).hasSize(41).containsAll(Capabilities.DOCKER_DEFAULT);
   }
 }

@@ -29,9 +29,10 @@ class DockerDefaultsTest {
   @Test
   void privilegedGetsAllCapsAndNoMasks() {
     Spec spec = DockerDefaults.builder().privileged(true).build();
-    assertThat(spec.process().capabilities().effective()).isEqualTo(Capabilities.ALL);
+    assertThat(spec.process().capabilities().effective()).isEqualTo(Capabilities.available());
     assertThat(spec.linux().maskedPaths()).isNull();
     assertThat(spec.linux().resources().devices()).singleElement().extracting(Spec.DeviceCgroup::allow).isEqualTo(true);
+    assertThat(spec.linux().devices()).contains(new Spec.Device("c", "/dev/null", 1, 3, 0666, 0, 0));
   }
 
   @Test

@@ -81,6 +81,16 @@ class LifecycleIT extends ConmonRuntimeIT {
   }
 
   @Test
+  void privilegedMayMountAndDefaultMayNot() throws Exception {
+    String priv = newId();
+    run(priv, BusyboxBundle.spec(priv, "sh", "-c", "mount -t tmpfs none /tmp && test -e /dev/kmsg").privileged(true), false, false);
+    assertThat(awaitExit(priv).exitCode()).isZero();
+    String plain = newId();
+    run(plain, BusyboxBundle.spec(plain, "sh", "-c", "mount -t tmpfs none /tmp"), false, false);
+    assertThat(awaitExit(plain).exitCode()).isNotZero();
+  }
+
+  @Test
   void oomKillIsReported() throws Exception {
     String id = newId();
     var spec = BusyboxBundle.spec(id, "sh", "-c", "x=a; while true; do x=$x$x; done")
