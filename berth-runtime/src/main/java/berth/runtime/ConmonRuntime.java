@@ -35,9 +35,18 @@ import java.util.stream.Stream;
  * var rt = new ConmonRuntime(ConmonRuntime.Config.defaults(Path.of("/run/berth")));
  * rt.onExit(ev -> engine.exited(ev));
  * rt.create(new CreateRequest(id, bundle, logPath, false, false, false, null));
+ * AttachSession io = rt.attach(id, true);  // optional; before start, so no output is missed
  * rt.start(id);           // ... later the exit listener fires once
  * rt.delete(id, false);   // runc state and conmon's files are gone
  * }</pre>
+ *
+ * <p>After a daemon restart, a new instance on the same exec root adopts what the old one started:
+ * {@link #state} answers from runc, {@link #attach}/{@link #resize} reach the same conmon, exits
+ * that happen from now on are reported, and {@link #exitCode} reads the exit of a container that
+ * died while no daemon was watching. {@code CreateRequest.cgroupParent} is not used: config.json's
+ * cgroupsPath places the container; conmon stays in the daemon's cgroup, so a service manager
+ * that kills the whole daemon cgroup on stop (systemd KillMode=control-group) would take conmon
+ * with it — run berthd with KillMode=process.
  *
  * <p>Files under the exec root: {@code runc/} (runc --root), {@code conmon/<id>/} (conmon's persist
  * dir: "exit", "oom", pid files, a "bundle" link to the bundle where conmon puts its attach socket

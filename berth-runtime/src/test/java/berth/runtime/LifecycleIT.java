@@ -91,6 +91,15 @@ class LifecycleIT extends ConmonRuntimeIT {
   }
 
   @Test
+  void forceDeleteOfPausedContainerCleansUp() throws Exception {
+    String id = newId();
+    run(id, BusyboxBundle.spec(id, "sleep", "60"), false, false);
+    rt.pause(id);
+    rt.delete(id, true); // tearDown checks runc state, conmon, cgroups and files are gone
+    assertThat(rt.state(id)).isEmpty();
+  }
+
+  @Test
   void oomKillIsReported() throws Exception {
     String id = newId();
     var spec = BusyboxBundle.spec(id, "sh", "-c", "x=a; while true; do x=$x$x; done")

@@ -15,6 +15,8 @@ import java.util.Map;
  * Reads a container's resource usage from its cgroup, found through {@code /proc/<pid>/cgroup} of
  * its init process (so any cgroupsPath works). cgroup v1 (one directory per controller) and v2
  * (one unified directory) differ in file names and units; both end in the same {@link CgroupStats}.
+ * As Docker does, a memory limit above the host's memory (unlimited) is reported as the host's
+ * memory; an unlimited pids.max reads as Long.MAX_VALUE.
  */
 public final class CgroupReader {
   private static final Path ROOT = Path.of("/sys/fs/cgroup");
@@ -104,7 +106,7 @@ public final class CgroupReader {
         cpuStat.getOrDefault("user", 0L) * NANOS_PER_TICK,
         SystemCpu.totalNanos(), SystemCpu.onlineCpus(), perCpu,
         mem == null ? 0 : number(mem.resolve("memory.usage_in_bytes")),
-        mem == null ? 0 : number(mem.resolve("memory.limit_in_bytes")),
+        mem == null ? 0 : Math.min(number(mem.resolve("memory.limit_in_bytes")), SystemCpu.memTotal()),
         mem == null ? 0 : number(mem.resolve("memory.max_usage_in_bytes")),
         mem == null ? Map.of() : keyed(mem.resolve("memory.stat")),
         pids == null ? 0 : number(pids.resolve("pids.current")),
@@ -120,7 +122,7 @@ public final class CgroupReader {
     return new CgroupStats(
         cpu.getOrDefault("usage_usec", 0L) * 1000, cpu.getOrDefault("system_usec", 0L) * 1000,
         cpu.getOrDefault("user_usec", 0L) * 1000, SystemCpu.totalNanos(), SystemCpu.onlineCpus(), new long[0],
-        number(v2.resolve("memory.current")), number(v2.resolve("memory.max")),
+        number(v2.resolve("memory.current")), Math.min(number(v2.resolve("memory.max")), SystemCpu.memTotal()),
         number(v2.resolve("memory.peak")), keyed(v2.resolve("memory.stat")),
         number(v2.resolve("pids.current")), number(v2.resolve("pids.max")), io[0], io[1],
         cpu.getOrDefault("nr_periods", 0L), cpu.getOrDefault("nr_throttled", 0L),

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Host-wide CPU figures Docker puts beside a container's usage so clients can compute a percentage. */
+/** Host-wide CPU and memory figures Docker puts beside a container's usage so clients can compute a percentage. */
 public final class SystemCpu {
   private SystemCpu() {}
 
@@ -20,6 +20,16 @@ public final class SystemCpu {
       return ticks * 10_000_000L;
     } catch (IOException | NumberFormatException e) {
       return 0;
+    }
+  }
+
+  /** The host's memory in bytes (MemTotal of /proc/meminfo); Long.MAX_VALUE when unknown. */
+  public static long memTotal() {
+    try (var lines = Files.lines(Path.of("/proc/meminfo"))) {
+      return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
+          .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024).orElse(Long.MAX_VALUE);
+    } catch (IOException | NumberFormatException e) {
+      return Long.MAX_VALUE;
     }
   }
 

@@ -45,6 +45,7 @@ class CgroupReaderTest {
     assertThat(s.perCpuNanos()).containsExactly(3000, 2000);
     assertThat(s.memoryUsage()).isEqualTo(1048576);
     assertThat(s.memoryMaxUsage()).isEqualTo(2097152);
+    assertThat(s.memoryLimit()).isEqualTo(SystemCpu.memTotal()); // unlimited reads as host memory
     assertThat(s.memoryStats()).containsEntry("rss", 20L);
     assertThat(s.pidsCurrent()).isEqualTo(3);
     assertThat(s.pidsLimit()).isEqualTo(Long.MAX_VALUE);
@@ -69,7 +70,7 @@ class CgroupReaderTest {
     CgroupStats s = r.stats();
     assertThat(s.cpuTotalNanos()).isEqualTo(7000);
     assertThat(s.memoryUsage()).isEqualTo(4096);
-    assertThat(s.memoryLimit()).isEqualTo(Long.MAX_VALUE);
+    assertThat(s.memoryLimit()).isEqualTo(SystemCpu.memTotal());
     assertThat(s.blkioReadBytes()).isEqualTo(10);
     assertThat(s.blkioWriteBytes()).isEqualTo(20);
     assertThat(r.pids()).containsExactly(42);
