@@ -69,6 +69,23 @@ class AttachExecIT extends ConmonRuntimeIT {
   }
 
   @Test
+  void execStdinWithoutTtyReachesEofOnCloseStdin() throws Exception {
+    String id = newId();
+    run(id, BusyboxBundle.spec(id, "sleep", "30"), false, false);
+    try (ExecSession ex = rt.exec(id, new ExecRequest("e6", process(false, "sh", "-c", "cat; echo done >&2"), true, false))) {
+      ex.stdin().write("piped\n".getBytes(StandardCharsets.UTF_8));
+      ex.closeStdin();
+      StringBuilder all = new StringBuilder();
+      AttachSession.Frame f;
+      while ((f = ex.read()) != null) {
+        all.append(f.stream()).append(':').append(new String(f.data(), StandardCharsets.UTF_8));
+      }
+      assertThat(all.toString()).isEqualTo("STDOUT:piped\nSTDERR:done\n");
+      assertThat(ex.waitFor()).isZero();
+    }
+  }
+
+  @Test
   void detachedExecStillReportsItsExitCode() throws Exception {
     String id = newId();
     run(id, BusyboxBundle.spec(id, "sleep", "30"), false, false);

@@ -18,9 +18,9 @@ import java.nio.file.Path;
  * SEQPACKET: every packet conmon sends starts with one byte naming the stream, so packet boundaries
  * matter and a stream socket would refuse to connect (EPROTOTYPE).
  *
- * <p>Reads block in native code; callers should read from a platform thread or accept that a
- * virtual thread pins its carrier while waiting. {@link #close} first shuts the socket down so a
- * reader blocked in recv wakes up with end-of-stream.
+ * <p>Reads block in native code, pinning a virtual thread's carrier: read from a platform thread
+ * (as {@link SocketAttachSession} does). {@link #close} first shuts the socket down so a reader
+ * blocked in recv wakes up with end-of-stream.
  */
 public final class SeqPacketSocket implements AutoCloseable {
   private static final int AF_UNIX = 1;
@@ -61,6 +61,9 @@ public final class SeqPacketSocket implements AutoCloseable {
   private final int fd;
   private final Object closeLock = new Object();
   private boolean closed;
+  // recv/send hold the read lock during their syscall; close takes the write lock before close(2),
+  // so a descriptor number is never used after it is closed (and perhaps reused by another open).
+  private final java.util.concurrent.locks.ReentrantReadWriteLock inUse = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
   private SeqPacketSocket(int fd) {
     this.fd = fd;
@@ -124,9 +127,15 @@ public final class SeqPacketSocket implements AutoCloseable {
 
   /** Receives one packet into {@code buf}; returns its length, or -1 at end of stream. */
   public int recv(byte[] buf) throws IOException {
-    if (isClosed()) {
-      return -1;
+    inUse.readLock().lock();
+    try {
+      return isClosed() ? -1 : recvLocked(buf);
+    } finally {
+      inUse.readLock().unlock();
     }
+  }
+
+  private int recvLocked(byte[] buf) throws IOException {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment seg = arena.allocate(buf.length);
       MemorySegment state = arena.allocate(CALL_STATE);
@@ -155,6 +164,18 @@ public final class SeqPacketSocket implements AutoCloseable {
 
   /** Sends {@code len} bytes as one packet (conmon forwards them to the process's stdin). */
   public void send(byte[] data, int off, int len) throws IOException {
+    inUse.readLock().lock();
+    try {
+      if (isClosed()) {
+        throw new IOException("send: socket closed");
+      }
+      sendLocked(data, off, len);
+    } finally {
+      inUse.readLock().unlock();
+    }
+  }
+
+  private void sendLocked(byte[] data, int off, int len) throws IOException {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment seg = arena.allocate(Math.max(1, len));
       MemorySegment.copy(data, off, seg, ValueLayout.JAVA_BYTE, 0, len);
@@ -179,7 +200,14 @@ public final class SeqPacketSocket implements AutoCloseable {
 
   /** Half-closes the write side: conmon sees EOF and (unless told to leave it open) closes stdin. */
   public void shutdownOutput() throws IOException {
-    shutdown(SHUT_WR);
+    inUse.readLock().lock();
+    try {
+      if (!isClosed()) {
+        shutdown(SHUT_WR);
+      }
+    } finally {
+      inUse.readLock().unlock();
+    }
   }
 
   private void shutdown(int how) throws IOException {
@@ -212,10 +240,13 @@ public final class SeqPacketSocket implements AutoCloseable {
     }
     // shutdown wakes a reader blocked in recv; close alone would leave it blocked on Linux.
     shutdown(SHUT_RDWR);
+    inUse.writeLock().lock();
     try (Arena arena = Arena.ofConfined()) {
       int ignored = (int) CLOSE.invokeExact(arena.allocate(CALL_STATE), fd);
     } catch (Throwable t) {
       throw new IOException("close", t);
+    } finally {
+      inUse.writeLock().unlock();
     }
   }
 
