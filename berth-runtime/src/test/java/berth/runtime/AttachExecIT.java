@@ -54,7 +54,8 @@ class AttachExecIT extends ConmonRuntimeIT {
   void execReportsOutputStreamsAndExitCode() throws Exception {
     String id = newId();
     run(id, BusyboxBundle.spec(id, "sleep", "30"), false, false);
-    try (ExecSession ex = rt.exec(id, new ExecRequest("e1", process(false, "sh", "-c", "echo out; echo err >&2; exit 5"), false, false))) {
+    try (ExecSession ex = rt.exec(id, new ExecRequest("e1".repeat(32), // a 64-char id, as Docker's: the socket path passes 108 bytes
+        process(false, "sh", "-c", "echo out; echo err >&2; exit 5"), false, false))) {
       assertThat(ex.pid()).isPositive();
       StringBuilder out = new StringBuilder();
       StringBuilder err = new StringBuilder();

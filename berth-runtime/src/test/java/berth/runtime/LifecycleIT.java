@@ -91,6 +91,22 @@ class LifecycleIT extends ConmonRuntimeIT {
   }
 
   @Test
+  void defaultCapabilitiesAndLimitsAreWhatDockerGives() throws Exception {
+    String id = newId();
+    var spec = BusyboxBundle.spec(id, "sh", "-c",
+            "grep CapEff /proc/self/status; cat /sys/fs/cgroup/memory/memory.limit_in_bytes /sys/fs/cgroup/pids/pids.max;"
+                + " ip -o link show lo; touch /proc/sys/x 2>/dev/null || echo ro-proc-sys; cat /proc/kcore | wc -c")
+        .resources(new berth.runtime.oci.Spec.Resources(null,
+            new berth.runtime.oci.Spec.Memory(32L * 1024 * 1024, null, null, null, null, null), null,
+            new berth.runtime.oci.Spec.Pids(10), null));
+    run(id, spec, false, false);
+    assertThat(awaitExit(id).exitCode()).isZero();
+    String out = text(logs(id), LogEntry.Stream.STDOUT);
+    assertThat(out).contains("CapEff:\t00000000a80425fb", "33554432\n10\n", "ro-proc-sys", "LOOPBACK,UP");
+    assertThat(out.strip()).endsWith("\n0");
+  }
+
+  @Test
   void forceDeleteOfPausedContainerCleansUp() throws Exception {
     String id = newId();
     run(id, BusyboxBundle.spec(id, "sleep", "60"), false, false);
