@@ -32,7 +32,8 @@ class ExecAttachIT {
       assertThat(cli.run(d, "exec", "-e", "FOO=bar", name, "sh", "-c", "echo $FOO").ok().outTrim()).isEqualTo("bar");
       assertThat(cli.runIn(d, "piped\n", "exec", "-i", name, "cat").ok().out()).isEqualTo("piped\n");
       var missing = cli.run(d, "exec", name, "no-such-command");
-      assertThat(missing.exitCode()).isEqualTo(127);
+      assertThat(missing.exitCode()).isIn(126, 127);  // Docker 20.10 answers 126 for exec, run gives 127
+      assertThat(missing.out() + missing.err()).contains("no-such-command");
       var stopped = d.docker("stop", "-t", "0", name);
       assertThat(stopped.exitCode()).isZero();
       var notRunning = cli.run(d, "exec", name, "true");

@@ -98,6 +98,7 @@ class SystemApiIT {
         e -> e.path("Action").asText().equals("destroy") && e.path("Actor").path("Attributes").path("name").asText().equals(name));
   }
 
+  // Docker 20.10 answered 500 to undecodable bodies; current Docker (and the spec) say 400.
   @Test
   void malformedJsonIs400(BerthDaemon d) {
     HttpReply r = d.api().post("/containers/create", "{\"Image\": \"busybox\", ");
@@ -115,7 +116,7 @@ class SystemApiIT {
   @Test
   void badNameIs400WithDockersMessage(BerthDaemon d) {
     HttpReply r = d.api().post("/containers/create?name=bad%20name!",
-        "{\"Image\":\"busybox\",\"HostConfig\":{\"NetworkMode\":\"none\"}}");
+        "{\"Image\":\"busybox\",\"Cmd\":[\"true\"],\"HostConfig\":{\"NetworkMode\":\"none\"}}");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.message()).isEqualTo("Invalid container name (bad name!), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
   }
@@ -136,7 +137,7 @@ class SystemApiIT {
   void unknownImageIs404(BerthDaemon d) {
     HttpReply r = d.api().get("/images/nosuchimage:1/json");
     assertThat(r.status()).isEqualTo(404);
-    assertThat(r.message()).isEqualTo("No such image: nosuchimage:1");
+    assertThat(r.message()).contains("No such image: nosuchimage:1");
   }
 
   @Test
@@ -156,7 +157,7 @@ class SystemApiIT {
   @Test
   void badResourceValueIs400(BerthDaemon d) {
     HttpReply r = d.api().post("/containers/create",
-        "{\"Image\":\"busybox\",\"HostConfig\":{\"NetworkMode\":\"none\",\"Memory\":-5}}");
+        "{\"Image\":\"busybox\",\"Cmd\":[\"true\"],\"HostConfig\":{\"NetworkMode\":\"none\",\"Memory\":-5}}");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.message()).isNotBlank();
   }
@@ -164,7 +165,7 @@ class SystemApiIT {
   @Test
   void conflictingNameIs409(BerthDaemon d) {
     String name = Names.unique("dup");
-    String body = "{\"Image\":\"busybox\",\"HostConfig\":{\"NetworkMode\":\"none\"}}";
+    String body = "{\"Image\":\"busybox\",\"Cmd\":[\"true\"],\"HostConfig\":{\"NetworkMode\":\"none\"}}";
     HttpReply first = d.api().post("/containers/create?name=" + name, body);
     assertThat(first.status()).isEqualTo(201);
     String id = first.json().path("Id").asText();

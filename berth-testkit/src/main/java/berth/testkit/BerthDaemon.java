@@ -48,11 +48,15 @@ public final class BerthDaemon {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly)));
   }
 
-  private BerthDaemon(Path base) {
+  /** Set when the tests drive an engine someone else started (see {@link #external}). */
+  private final boolean external;
+
+  private BerthDaemon(Path base, Path externalSocket) {
     this.base = base;
     this.dataRoot = base.resolve("data");
     this.execRoot = base.resolve("x");
-    this.socket = execRoot.resolve("berth.sock");
+    this.external = externalSocket != null;
+    this.socket = external ? externalSocket : execRoot.resolve("berth.sock");
     this.binDir = base.resolve("bin");
     this.logFile = base.resolve("berthd.log");
     this.http = new UnixHttp(socket);
@@ -61,8 +65,20 @@ public final class BerthDaemon {
 
   /** Makes the directories and the {@code berth} wrapper; does not start anything. */
   public static BerthDaemon create() {
+    return create(null);
+  }
+
+  /**
+   * An engine already listening on {@code socket} (a Docker, say, to check that the tests' own
+   * expectations hold there): start, stop and the leak checks do not apply to it.
+   */
+  public static BerthDaemon external(Path socket) {
+    return create(socket);
+  }
+
+  private static BerthDaemon create(Path externalSocket) {
     Path base = Path.of("/tmp/berth-f-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
-    BerthDaemon d = new BerthDaemon(base);
+    BerthDaemon d = new BerthDaemon(base, externalSocket);
     try {
       Files.createDirectories(d.dataRoot);
       Files.createDirectories(d.execRoot);
@@ -89,11 +105,19 @@ public final class BerthDaemon {
   public UnixHttp api() { return http; }
   /** Container ids seen in the event stream since the daemon first started. */
   public EventRecorder events() { return events; }
-  public boolean isRunning() { return process != null && process.isAlive(); }
+  public boolean isRunning() { return external ? pingOk() : process != null && process.isAlive(); }
+  public boolean isExternal() { return external; }
   public long pid() { return process.pid(); }
 
   /** Starts berthd and waits until /_ping answers. */
   public synchronized void start() {
+    if (external) {
+      if (!pingOk()) {
+        throw new IllegalStateException("external engine on " + socket + " does not answer /_ping");
+      }
+      events.startFollowing();
+      return;
+    }
     if (isRunning()) {
       throw new IllegalStateException("berthd already running (pid " + process.pid() + ")");
     }
@@ -125,6 +149,7 @@ public final class BerthDaemon {
 
   /** SIGTERM and wait; true when it exited by itself within the grace period (else it is SIGKILLed). */
   public synchronized boolean stop() {
+    requireOwn("stop");
     if (process == null) {
       return true;
     }
@@ -140,6 +165,7 @@ public final class BerthDaemon {
 
   /** SIGKILL, as a crash would: containers must keep running under conmon. */
   public synchronized void kill9() {
+    requireOwn("kill -9");
     events.stopFollowing();
     process.destroyForcibly();
     waitExit(Duration.ofSeconds(10));
@@ -151,6 +177,13 @@ public final class BerthDaemon {
       throw new AssertionError("berthd did not exit within 30 s of SIGTERM:\n" + logTail(40));
     }
     start();
+  }
+
+  private void requireOwn(String what) {
+    if (external) {
+      events.stopFollowing();
+      throw new UnsupportedOperationException(what + " is only for a berthd the kit started, not " + socket);
+    }
   }
 
   public boolean pingOk() {

@@ -24,10 +24,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class BerthDaemonExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(BerthDaemonExtension.class);
 
+  /** {@code -Dberth.it.engine=/path/to.sock}: run the suite against an engine that is already up. */
+  static final String EXTERNAL_ENGINE = "berth.it.engine";
+
   @Override
   public void beforeAll(ExtensionContext ctx) {
     requireRoot();
-    BerthDaemon d = BerthDaemon.create();
+    String external = System.getProperty(EXTERNAL_ENGINE, "");
+    BerthDaemon d = external.isBlank() ? BerthDaemon.create() : BerthDaemon.external(Path.of(external));
     ctx.getStore(NS).put(BerthDaemon.class, d);
     d.start();
     d.importBusybox();
@@ -37,6 +41,12 @@ public final class BerthDaemonExtension implements BeforeAllCallback, AfterAllCa
   public void afterAll(ExtensionContext ctx) {
     BerthDaemon d = ctx.getStore(NS).remove(BerthDaemon.class, BerthDaemon.class);
     if (d == null) {
+      return;
+    }
+    if (d.isExternal()) {
+      removeAllContainers(d, new HashSet<>(), new ArrayList<>());
+      d.events().stopFollowing();
+      LeakDetector.deleteTree(d.base());
       return;
     }
     List<String> problems = new ArrayList<>();
