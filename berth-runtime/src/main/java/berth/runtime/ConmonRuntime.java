@@ -187,8 +187,15 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
   public void delete(String id, boolean force) {
     Path dir = conmonDir(id);
     Runc.Result r = force ? runc.run("delete", "--force", id) : runc.run("delete", id);
-    if (r.exitCode() != 0 && runc.state(id).isPresent()) {
-      throw new Internal("runc delete " + id + ": " + Runc.cleanMessage(r.stderr()));
+    if (r.exitCode() != 0) {
+      Optional<RuntimeState> st = state(id);
+      if (st.isPresent() && !force && !st.get().status().equals("stopped")) {
+        throw new Conflict("You cannot remove a " + st.get().status() + " container " + id
+            + ". Stop the container before attempting removal or force remove");
+      }
+      if (st.isPresent()) {
+        throw new Internal("runc delete " + id + ": " + Runc.cleanMessage(r.stderr()));
+      }
     }
     // conmon writes the exit files once the container is gone; let it finish before removing its dir.
     conmonPid(id).flatMap(ProcessHandle::of).ifPresent(ConmonRuntime::awaitOrKill);

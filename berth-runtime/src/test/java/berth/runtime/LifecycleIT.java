@@ -111,6 +111,8 @@ class LifecycleIT extends ConmonRuntimeIT {
     String id = newId();
     run(id, BusyboxBundle.spec(id, "sleep", "60"), false, false);
     rt.pause(id);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> rt.delete(id, false))
+        .isInstanceOf(berth.core.errors.Conflict.class).hasMessageContaining("You cannot remove a paused container");
     rt.delete(id, true); // tearDown checks runc state, conmon, cgroups and files are gone
     assertThat(rt.state(id)).isEmpty();
   }
