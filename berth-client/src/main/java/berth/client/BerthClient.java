@@ -166,6 +166,19 @@ public final class BerthClient {
     }
   }
 
+  /** Writes a POST now and reads its answer in the background (see {@link PendingResponse}). */
+  public PendingResponse postPending(String path, Query query) {
+    String target = "/v" + apiVersion() + path + (query == null ? "" : query.toString());
+    HttpConnection conn = dial();
+    try {
+      conn.writeRequest(new HttpConnection.Request("POST", target, Map.of(), null));
+      return new PendingResponse(conn, "POST");
+    } catch (IOException e) {
+      conn.close();
+      throw new UncheckedIOException("POST " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Upgrades a POST into a raw stream ({@code Connection: Upgrade, Upgrade: tcp}); Docker answers
    * 101, and old daemons 200, before switching.

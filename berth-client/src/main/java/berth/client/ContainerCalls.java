@@ -74,6 +74,11 @@ public final class ContainerCalls {
     return c.post("/containers/" + enc(ref) + "/wait", Query.of().add("condition", blankToNull(condition)), null);
   }
 
+  /** Registers a wait without blocking; see {@link PendingResponse}. */
+  public PendingResponse waitPending(String ref, String condition) {
+    return c.postPending("/containers/" + enc(ref) + "/wait", Query.of().add("condition", blankToNull(condition)));
+  }
+
   public JsonNode top(String ref, String psArgs) {
     return c.getJson("/containers/" + enc(ref) + "/top", Query.of().add("ps_args", blankToNull(psArgs)));
   }

@@ -61,6 +61,12 @@ public final class HttpConnection implements AutoCloseable {
   }
 
   public Head send(Request req) throws IOException {
+    writeRequest(req);
+    return readHead();
+  }
+
+  /** Writes a request without waiting for the answer; pair with {@link #readHead}. */
+  public void writeRequest(Request req) throws IOException {
     StringBuilder sb = new StringBuilder(256);
     sb.append(req.method()).append(' ').append(req.target()).append(" HTTP/1.1\r\n");
     sb.append("Host: api.moby.localhost\r\n");
@@ -93,10 +99,9 @@ public final class HttpConnection implements AutoCloseable {
       }
     }
     out.flush();
-    return readHead();
   }
 
-  private Head readHead() throws IOException {
+  public Head readHead() throws IOException {
     String status = HttpWire.readLine(in);
     while (status != null && status.isEmpty()) {
       status = HttpWire.readLine(in);

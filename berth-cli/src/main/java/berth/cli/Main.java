@@ -1,0 +1,157 @@
+package berth.cli;
+
+import berth.cli.commands.BaseCommand;
+import berth.cli.template.TemplateException;
+import berth.core.errors.BerthException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Entry point of {@code berth}. Registers only the command named on the command line (all of them
+ * for help or a typo), maps failures to docker's messages and exit codes, and exits.
+ */
+public final class Main {
+  /** Root options that take a value, so the command name can be found behind them. */
+  private static final Set<String> ROOT_VALUE_OPTIONS = Set.of("-H", "--host", "-l", "--log-level", "--config", "-c", "--context");
+  /** Commands whose flags end at the first positional: everything after belongs to the container. */
+  private static final Set<String> STOP_AT_POSITIONAL = Set.of("run", "create", "exec");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err, System.getenv());
+    System.out.flush();
+    System.err.flush();
+    System.exit(code);
+  }
+
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    BerthCommand root = new BerthCommand(out, err, env);
+    CommandLine cl = new CommandLine(root);
+    register(cl, Commands.topLevel(), args, commandIndex(args));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setParameterExceptionHandler((ex, a) -> usageError(ex, err));
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, err, root.debugEnabled()));
+    return cl.execute(args);
+  }
+
+  static int commandIndex(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("-")) {
+        return i;
+      }
+      if (ROOT_VALUE_OPTIONS.contains(a)) {
+        i++;
+      }
+    }
+    return -1;
+  }
+
+  /** Adds the named entry only (its children likewise), or every entry when the name is unknown. */
+  private static void register(CommandLine parent, Map<String, Commands.Entry> entries, String[] args, int idx) {
+    String name = idx >= 0 && idx < args.length ? args[idx] : null;
+    Commands.Entry chosen = name == null ? null : entries.get(name);
+    if (chosen != null) {
+      add(parent, name, chosen, args, nextPositional(args, idx + 1));
+      return;
+    }
+    entries.forEach((n, e) -> add(parent, n, e, args, -1));
+  }
+
+  private static int nextPositional(String[] args, int from) {
+    for (int i = from; i < args.length; i++) {
+      if (!args[i].startsWith("-")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void add(CommandLine parent, String name, Commands.Entry e, String[] args, int next) {
+    Object cmd = e.command().get();
+    CommandLine sub = new CommandLine(cmd);
+    if (cmd instanceof Group g) {
+      sub.getCommandSpec().name(g.name());
+      sub.getCommandSpec().usageMessage().description(g.description());
+      register(sub, e.children(), args, next);
+    }
+    if (STOP_AT_POSITIONAL.contains(name)) {
+      sub.setStopAtPositional(true);
+    }
+    parent.addSubcommand(name, sub);
+  }
+
+  private static int usageError(ParameterException ex, PrintStream err) {
+    CommandLine cmd = ex.getCommandLine();
+    String path = qualifiedName(cmd);
+    if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String arg = u.getUnmatched().getFirst();
+      if (arg.startsWith("-")) {
+        err.println("unknown flag: " + arg.split("=", 2)[0]);
+        err.println("See '" + path + " --help'.");
+        return 125;
+      }
+      if (cmd.getParent() == null || cmd.getCommand() instanceof Group) {
+        err.println(path.equals("berth") ? "berth: '" + arg + "' is not a berth command." : "berth: unknown command: " + path + " " + arg);
+        err.println("See '" + path + " --help'");
+        return 1;
+      }
+      err.println("berth: '" + path + "' accepts no more arguments (got \"" + arg + "\")");
+      err.println();
+      err.println("See '" + path + " --help' for more information");
+      return 1;
+    }
+    if (ex instanceof MissingParameterException) {
+      err.println("berth: '" + path + "' requires at least 1 argument");
+      err.println();
+      err.print("Usage:  " + cmd.getHelp().synopsis(0));
+      err.println();
+      err.println("See '" + path + " --help' for more information");
+      return 1;
+    }
+    err.println(ex.getMessage());
+    err.println("See '" + path + " --help'.");
+    return 125;
+  }
+
+  private static String qualifiedName(CommandLine cmd) {
+    return cmd.getCommandSpec().qualifiedName(" ");
+  }
+
+  private static int failure(Exception ex, PrintStream err, boolean debug) {
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+    return switch (ex) {
+      case CliError e -> {
+        err.println(e.getMessage());
+        yield e.exitCode();
+      }
+      case BerthException e -> {
+        err.println(BaseCommand.describe(e));
+        yield 1;
+      }
+      case TemplateException e -> {
+        err.println("template parsing error: " + e.getMessage());
+        yield 1;
+      }
+      case UncheckedIOException e -> {
+        err.println("error: " + e.getMessage());
+        yield 1;
+      }
+      default -> {
+        err.println("berth: " + ex);
+        yield 1;
+      }
+    };
+  }
+}

@@ -1,0 +1,79 @@
+package berth.cli.commands;
+
+import berth.cli.BerthCommand;
+import berth.client.BerthClient;
+import berth.client.DaemonUnreachable;
+import berth.core.errors.BerthException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Shared plumbing for commands: the client, the streams, and docker's per-reference error loop. */
+public abstract class BaseCommand implements Callable<Integer> {
+  @Spec
+  protected CommandSpec spec;
+
+  @Option(names = "--help", usageHelp = true, description = "Print usage")
+  boolean helpRequested;
+
+  protected BerthCommand root() {
+    return (BerthCommand) spec.root().userObject();
+  }
+
+  protected BerthClient client() {
+    return root().client();
+  }
+
+  protected PrintStream out() {
+    return root().out();
+  }
+
+  protected PrintStream err() {
+    return root().err();
+  }
+
+  /**
+   * Runs {@code action} for each reference, printing failures to stderr and carrying on, as
+   * docker's stop/rm/kill do; exit status 1 when any failed.
+   */
+  protected int eachRef(List<String> refs, Consumer<String> action) {
+    int status = 0;
+    for (String ref : refs) {
+      try {
+        action.accept(ref);
+      } catch (BerthException e) {
+        err().println(describe(e));
+        status = 1;
+      }
+    }
+    return status;
+  }
+
+  /** Docker prefixes errors that came back from the daemon. */
+  public static String describe(BerthException e) {
+    return DaemonUnreachable.isLocal(e) ? e.getMessage() : "Error response from daemon: " + e.getMessage();
+  }
+
+  /** Docker's {@code --filter key=value} list into the API's filters map. */
+  protected static Map<String, List<String>> filters(List<String> args) {
+    Map<String, List<String>> out = new TreeMap<>();
+    if (args == null) {
+      return out;
+    }
+    for (String f : args) {
+      int eq = f.indexOf('=');
+      if (eq <= 0) {
+        throw new berth.cli.CliError("invalid argument \"" + f + "\" for \"-f, --filter\" flag: bad format of filter (expected name=value)", 125);
+      }
+      out.computeIfAbsent(f.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>())
+          .add(f.substring(eq + 1));
+    }
+    return out;
+  }
+}
