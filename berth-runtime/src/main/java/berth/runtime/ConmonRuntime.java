@@ -98,6 +98,10 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
   @Override
   public Created create(CreateRequest req) {
     Path dir = conmonDir(req.id());
+    if (req.logPath().toString().contains(":")) {
+      // conmon splits "-l driver:path" at every colon
+      throw new InvalidArgument("log path must not contain ':': " + req.logPath());
+    }
     try {
       deleteTree(dir);
       Files.createDirectories(dir);
@@ -126,12 +130,17 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
       ConmonProcess.SyncMessage m = conmon.next();
       if (m == null || m.data() <= 0) {
         String why = m != null && m.message() != null ? Runc.cleanMessage(m.message()) : conmon.stderr();
+        conmon.waitFor();
+        deleteTree(dir); // runc left nothing behind; neither do we
         throw new Internal("create container " + req.id() + ": " + (why.isEmpty() ? "conmon exited" : why));
       }
       Files.writeString(dir.resolve("conmon.pid"), Long.toString(conmon.pid()));
       return new Created(m.data(), (int) conmon.pid());
     } catch (IOException e) {
       throw new Internal("create container " + req.id() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Internal("create container " + req.id() + ": interrupted", e);
     } finally {
       if (conmon != null) {
         conmon.detach();

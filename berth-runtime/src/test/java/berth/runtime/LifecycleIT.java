@@ -115,6 +115,7 @@ class LifecycleIT extends ConmonRuntimeIT {
         .isInstanceOf(berth.core.errors.Conflict.class).hasMessageContaining("You cannot remove a paused container");
     rt.delete(id, true); // tearDown checks runc state, conmon, cgroups and files are gone
     assertThat(rt.state(id)).isEmpty();
+    assertThat(root.resolve("run/conmon").resolve(id)).doesNotExist();
   }
 
   @Test
