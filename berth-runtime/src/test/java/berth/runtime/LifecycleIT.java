@@ -141,5 +141,6 @@ class LifecycleIT extends ConmonRuntimeIT {
         .hasMessageContaining("no such file or directory")
         .satisfies(e -> assertThat(ConmonRuntime.startFailureExitCode(e.getMessage())).isEqualTo(127));
     assertThat(rt.state(id)).isEmpty();
+    assertThat(root.resolve("run/conmon").resolve(id)).doesNotExist();
   }
 }
