@@ -1,6 +1,5 @@
 package berth.runtime;
 
-import berth.core.Json;
 import berth.runtime.oci.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,8 +33,8 @@ final class BusyboxBundle {
     return dir;
   }
 
-  static void writeSpec(Path dir, Spec spec) throws IOException {
-    Files.write(dir.resolve("config.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(spec));
+  static void writeSpec(Path dir, Spec spec) {
+    berth.runtime.oci.SpecFiles.write(dir, spec);
   }
 
   static DockerDefaults.Builder spec(String id, String... args) {

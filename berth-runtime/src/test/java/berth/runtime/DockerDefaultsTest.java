@@ -27,6 +27,14 @@ class DockerDefaultsTest {
   }
 
   @Test
+  void specRoundTripsThroughConfigJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Spec spec = DockerDefaults.builder().args(List.of("sh", "-c", "true")).hostname("h").cgroupsPath("/berth/x")
+        .consoleSize(24, 80).terminal(true).build();
+    berth.runtime.oci.SpecFiles.write(dir, spec);
+    assertThat(berth.runtime.oci.SpecFiles.read(dir)).isEqualTo(spec);
+  }
+
+  @Test
   void privilegedGetsAllCapsAndNoMasks() {
     Spec spec = DockerDefaults.builder().privileged(true).build();
     assertThat(spec.process().capabilities().effective()).isEqualTo(Capabilities.available());
