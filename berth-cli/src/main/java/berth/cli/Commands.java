@@ -3,6 +3,7 @@ package berth.cli;
 import berth.cli.commands.AttachCommand;
 import berth.cli.commands.CommitCommand;
 import berth.cli.commands.ContainerPruneCommand;
+import berth.cli.commands.CpCommand;
 import berth.cli.commands.CreateCommand;
 import berth.cli.commands.DiffCommand;
 import berth.cli.commands.EventsCommand;
@@ -67,6 +68,7 @@ final class Commands {
     m.put("version", Entry.leaf(VersionCommand::new));
     m.put("attach", Entry.leaf(AttachCommand::new));
     m.put("commit", Entry.leaf(CommitCommand::new));
+    m.put("cp", Entry.leaf(CpCommand::new));
 
     m.put("create", Entry.leaf(CreateCommand::new));
     m.put("diff", Entry.leaf(DiffCommand::new));
@@ -103,6 +105,7 @@ final class Commands {
     Map<String, Entry> m = new LinkedHashMap<>();
     m.put("attach", Entry.leaf(AttachCommand::new));
     m.put("commit", Entry.leaf(CommitCommand::new));
+    m.put("cp", Entry.leaf(CpCommand::new));
 
     m.put("create", Entry.leaf(CreateCommand::new));
     m.put("diff", Entry.leaf(DiffCommand::new));

@@ -3,8 +3,6 @@ package berth.cli.commands;
 import berth.client.Query;
 import berth.client.Response;
 import berth.client.StreamDemuxer;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -42,9 +40,8 @@ public final class LogsCommand extends BaseCommand {
     Query q = Query.of().add("stdout", 1).add("stderr", 1).flag("follow", follow)
         .add("since", TimeArg.toApi(since)).add("until", TimeArg.toApi(until))
         .flag("timestamps", timestamps).flag("details", details).add("tail", tail);
-    OutputStream out = new FileOutputStream(FileDescriptor.out);
-    OutputStream err = new FileOutputStream(FileDescriptor.err);
-    out().flush();
+    OutputStream out = out();
+    OutputStream err = err();
     try (Response r = client().containers().logs(container, q)) {
       if (tty) {
         r.body().transferTo(out);

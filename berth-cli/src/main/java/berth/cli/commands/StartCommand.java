@@ -69,7 +69,7 @@ public final class StartCommand extends BaseCommand {
       } else {
         term.proxySignals(sig -> c.containers().kill(id, sig));
       }
-      if (term.stream(stream, detachKeys)) {
+      if (term.stream(stream, detachKeys, out(), err())) {
         wait.close();
         return 0;
       }

@@ -74,18 +74,21 @@ public final class Interactive implements AutoCloseable {
     }));
   }
 
-  /** Streams until the output ends or the user detaches; returns true on detach. */
+  /** Streams to the process's own stdout/stderr until the output ends or the user detaches. */
   public boolean stream(HijackedStream s, String detachKeys) {
+    System.out.flush();
+    return stream(s, detachKeys, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+  }
+
+  /** Streams until the output ends or the user detaches; returns true on detach. */
+  public boolean stream(HijackedStream s, String detachKeys, OutputStream out, OutputStream err) {
     StreamSession session = new StreamSession(s, tty);
     if (stdin) {
       DetachKeys keys = tty ? new DetachKeys(DetachKeys.parse(detachKeys == null || detachKeys.isEmpty()
           ? DetachKeys.DEFAULT : detachKeys)) : null;
       session.pumpStdin(new FileInputStream(FileDescriptor.in), keys);
     }
-    OutputStream out = new FileOutputStream(FileDescriptor.out);
-    OutputStream err = new FileOutputStream(FileDescriptor.err);
     try {
-      System.out.flush();
       return session.pumpOutput(out, err);
     } catch (IOException e) {
       throw new UncheckedIOException("error reading container output: " + e.getMessage(), e);
