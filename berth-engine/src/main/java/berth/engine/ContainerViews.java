@@ -1,0 +1,153 @@
+package berth.engine;
+
+import berth.api.model.ContainerConfig;
+import berth.api.model.ContainerInspect;
+import berth.api.model.ContainerState;
+import berth.api.model.ContainerSummary;
+import berth.api.model.DockerTime;
+import berth.api.model.EndpointSettings;
+import berth.api.model.GraphDriver;
+import berth.api.model.HostConfig;
+import berth.api.model.MountPoint;
+import berth.api.model.NetworkSettings;
+import berth.api.model.SummaryHostConfig;
+import berth.api.model.SummaryNetworkSettings;
+import berth.snapshot.Mount;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Translates container records to the wire shapes of inspect and ps. */
+final class ContainerViews {
+  private final EngineContext ctx;
+
+  ContainerViews(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  ContainerInspect inspect(Container c, Long sizeRw, Long sizeRootFs) {
+    ContainerRecord r = c.record();
+    ContainerFiles files = ctx.files(r.id());
+    HostConfig h = r.hostConfig();
+    return new ContainerInspect(r.id(), DockerTime.formatNanos(r.createdNanos()), r.path(), r.args(), state(r),
+        r.imageId(), files.resolvConf().toString(), files.hostname().toString(), files.hosts().toString(),
+        files.log().toString(), r.name(), r.restartCount(), "overlay2", "linux", "", "", "",
+        c.execIds.isEmpty() ? null : List.copyOf(c.execIds), h, graphDriver(r.id()), sizeRw, sizeRootFs,
+        mountPoints(h), config(r), networkSettings(r));
+  }
+
+  static ContainerConfig config(ContainerRecord r) {
+    return r.config();
+  }
+
+  static ContainerState state(ContainerRecord r) {
+    ContainerRecord.State s = r.state();
+    ContainerStatus st = s.status();
+    boolean running = st == ContainerStatus.RUNNING || st == ContainerStatus.PAUSED;
+    return new ContainerState(st.toString(), running, st == ContainerStatus.PAUSED,
+        st == ContainerStatus.RESTARTING, s.oomKilled(), st == ContainerStatus.DEAD, running ? s.pid() : 0,
+        s.exitCode(), s.error() == null ? "" : s.error(), DockerTime.formatNanos(s.startedAtNanos()),
+        DockerTime.formatNanos(s.finishedAtNanos()), s.health());
+  }
+
+  private GraphDriver graphDriver(String id) {
+    Map<String, String> data = new LinkedHashMap<>();
+    try {
+      List<Mount> mounts = ctx.snapshotter().mounts(id);
+      for (Mount m : mounts) {
+        for (String o : m.options()) {
+          if (o.startsWith("lowerdir=")) {
+            data.put("LowerDir", o.substring(9));
+          } else if (o.startsWith("upperdir=")) {
+            data.put("UpperDir", o.substring(9));
+          } else if (o.startsWith("workdir=")) {
+            data.put("WorkDir", o.substring(8));
+          }
+        }
+      }
+      data.put("MergedDir", ctx.rootfs(id).toString());
+    } catch (RuntimeException e) {
+      // no snapshot (being removed): Docker shows the driver with no data
+    }
+    return new GraphDriver("overlay2", data);
+  }
+
+  static List<MountPoint> mountPoints(HostConfig h) {
+    List<MountPoint> out = new ArrayList<>();
+    if (h.binds() != null) {
+      for (String b : h.binds()) {
+        SpecBuilder.Bind bind = SpecBuilder.parseBind(b);
+        String mode = b.split(":").length == 3 ? b.split(":")[2] : "";
+        out.add(new MountPoint("bind", null, bind.source(), bind.destination(), null, mode, !bind.readOnly(),
+            bind.propagation()));
+      }
+    }
+    if (h.mounts() != null) {
+      for (berth.api.model.Mount m : h.mounts()) {
+        boolean rw = !Boolean.TRUE.equals(m.readOnly());
+        if ("bind".equals(m.type())) {
+          out.add(new MountPoint("bind", null, m.source(), m.target(), null, "", rw, "rprivate"));
+        } else {
+          out.add(new MountPoint("tmpfs", null, "", m.target(), null, "", rw, ""));
+        }
+      }
+    }
+    return out;
+  }
+
+  static NetworkSettings networkSettings(ContainerRecord r) {
+    return new NetworkSettings("", "", "", Map.of(), false, "", 0, null, null, "", "", "", 0, "", 0, "", "",
+        networks(r));
+  }
+
+  static Map<String, EndpointSettings> networks(ContainerRecord r) {
+    String mode = r.hostConfig().networkMode();
+    if (mode == null || mode.startsWith("container:")) {
+      return Map.of();
+    }
+    Map<String, EndpointSettings> m = new LinkedHashMap<>();
+    m.put(mode, new EndpointSettings(null, null, "", null, null, mode, "", "", "", 0, "", "", 0, null));
+    return m;
+  }
+
+  ContainerSummary summary(Container c, Long sizeRw, Long sizeRootFs) {
+    ContainerRecord r = c.record();
+    String command = r.path() + (r.args().isEmpty() ? "" : " " + String.join(" ", r.args()));
+    return new ContainerSummary(r.id(), List.of(r.name()), r.config().image(), r.imageId(), command,
+        r.createdNanos() / 1_000_000_000L, List.of(), sizeRw, sizeRootFs,
+        r.config().labels() == null ? Map.of() : r.config().labels(), r.state().status().toString(), status(r),
+        new SummaryHostConfig(r.hostConfig().networkMode(), r.hostConfig().annotations()),
+        new SummaryNetworkSettings(networks(r)), mountPoints(r.hostConfig()));
+  }
+
+  /** The Status column: "Up 2 minutes (healthy)", "Exited (1) 3 seconds ago", "Created", ... */
+  static String status(ContainerRecord r) {
+    ContainerRecord.State s = r.state();
+    Instant now = Instant.now();
+    return switch (s.status()) {
+      case RUNNING -> "Up " + since(s.startedAtNanos(), now) + health(s);
+      case PAUSED -> "Up " + since(s.startedAtNanos(), now) + " (Paused)";
+      case RESTARTING -> "Restarting (" + s.exitCode() + ") " + since(s.finishedAtNanos(), now) + " ago";
+      case REMOVING -> "Removal In Progress";
+      case DEAD -> "Dead";
+      case CREATED -> "Created";
+      case EXITED -> s.finishedAtNanos() == 0 ? "Created"
+          : "Exited (" + s.exitCode() + ") " + since(s.finishedAtNanos(), now) + " ago";
+    };
+  }
+
+  private static String health(ContainerRecord.State s) {
+    if (s.health() == null || s.health().status() == null || s.health().status().equals("none")) {
+      return "";
+    }
+    return s.health().status().equals("starting") ? " (health: starting)" : " (" + s.health().status() + ")";
+  }
+
+  private static String since(long nanos, Instant now) {
+    Duration d = Duration.between(DockerTime.ofNanos(nanos), now);
+    return HumanDuration.of(d.isNegative() ? Duration.ZERO : d);
+  }
+}

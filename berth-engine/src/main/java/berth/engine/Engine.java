@@ -1,0 +1,141 @@
+package berth.engine;
+
+import berth.image.ImageStore;
+import berth.runtime.ContainerRuntime;
+import berth.snapshot.Snapshotter;
+import java.nio.file.Files;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The engine: wires the state store, image store, snapshotter, mounter and runtime into the five
+ * services, recovers containers on open, and on {@link #close()} leaves containers running
+ * (conmon keeps them; the next open adopts them).
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.builder(config).images(imageStore).snapshotter(snapshotter)
+ *     .runtime(runtime).open()) {
+ *   String id = engine.containers().create("web", cfg, hostCfg, null, null).id();
+ *   engine.containers().start(id);
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+  private final EngineContext ctx;
+  private final EngineContainerService containers;
+  private final ExecManager execs;
+  private final EngineImageService images;
+  private final EngineSystemService system;
+  private final HealthMonitor health;
+
+  private Engine(EngineContext ctx) {
+    this.ctx = ctx;
+    ContainerStarter starter = new ContainerStarter(ctx);
+    ContainerRemover remover = new ContainerRemover(ctx);
+    ExitHandler exits = new ExitHandler(ctx, starter, remover);
+    ContainerLifecycle lifecycle = new ContainerLifecycle(ctx, starter);
+    this.execs = new ExecManager(ctx);
+    this.containers = new EngineContainerService(ctx, lifecycle, remover);
+    this.images = new EngineImageService(ctx);
+    String id = ctx.store().meta("engine-id").orElseGet(() -> {
+      String fresh = UUID.randomUUID().toString();
+      ctx.store().putMeta("engine-id", fresh);
+      return fresh;
+    });
+    this.system = new EngineSystemService(ctx, id, images, containers);
+    this.health = new HealthMonitor(ctx, execs);
+    ctx.runtime().onExit(exits::onExit);
+    new Recovery(ctx, exits, starter, remover).run();
+    ctx.events().subscribeInternal(health::onEvent);
+    health.startAll();
+  }
+
+  public static Builder builder(EngineConfig config) {
+    return new Builder(config);
+  }
+
+  public ContainerService containers() {
+    return containers;
+  }
+
+  public ExecService execs() {
+    return execs;
+  }
+
+  public ImageService images() {
+    return images;
+  }
+
+  public SystemService system() {
+    return system;
+  }
+
+  public EventService events() {
+    return ctx.events();
+  }
+
+  /** Stops the engine's own threads and closes the state store; containers keep running. */
+  @Override
+  public void close() {
+    health.close();
+    ctx.scheduler().shutdownNow();
+    ctx.store().close();
+  }
+
+  /** Collects the engine's parts; defaults: SQLite store in the data root, mount(8) mounter. */
+  public static final class Builder {
+    private final EngineConfig config;
+    private ImageStore images;
+    private Snapshotter snapshotter;
+    private ContainerRuntime runtime;
+    private RootfsMounter mounter = new CommandMounter();
+    private ContainerStore store;
+
+    private Builder(EngineConfig config) {
+      this.config = config;
+    }
+
+    public Builder images(ImageStore v) {
+      images = v;
+      return this;
+    }
+
+    public Builder snapshotter(Snapshotter v) {
+      snapshotter = v;
+      return this;
+    }
+
+    public Builder runtime(ContainerRuntime v) {
+      runtime = v;
+      return this;
+    }
+
+    public Builder mounter(RootfsMounter v) {
+      mounter = v;
+      return this;
+    }
+
+    public Builder store(ContainerStore v) {
+      store = v;
+      return this;
+    }
+
+    public Engine open() {
+      try {
+        Files.createDirectories(config.containersDir());
+        Files.createDirectories(config.bundlesDir());
+      } catch (java.io.IOException e) {
+        throw new berth.core.errors.Internal("create engine directories: " + e.getMessage(), e);
+      }
+      ContainerStore s = store != null ? store : new SqliteContainerStore(config.stateDb());
+      ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("berth-engine-timer").factory());
+      EngineContext ctx = new EngineContext(config, s, new ContainerRegistry(), new EventBus(),
+          Objects.requireNonNull(images, "images"), Objects.requireNonNull(snapshotter, "snapshotter"), mounter,
+          Objects.requireNonNull(runtime, "runtime"), scheduler);
+      return new Engine(ctx);
+    }
+  }
+}
