@@ -56,6 +56,10 @@ public final class ContainerFiles {
     AtomicFiles.write(hostname(), (hostname + "\n").getBytes(StandardCharsets.UTF_8));
     AtomicFiles.write(hosts(), hostsFile(h, hostNetwork).getBytes(StandardCharsets.UTF_8));
     AtomicFiles.write(resolvConf(), resolvFile(h, hostNetwork).getBytes(StandardCharsets.UTF_8));
+    // world-readable like Docker's: the container's user may not be root
+    for (Path p : java.util.List.of(hostname(), hosts(), resolvConf())) {
+      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
   }
 
   static String hostsFile(HostConfig h, boolean hostNetwork) throws IOException {
