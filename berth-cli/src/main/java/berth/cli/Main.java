@@ -29,10 +29,16 @@ public final class Main {
     int code = run(args, System.out, System.err, System.getenv());
     System.out.flush();
     System.err.flush();
-    System.exit(code);
+    // halt, not exit: every resource is closed and the terminal restored by now, and exit()
+    // would spend milliseconds starting the JDK's logging to report the exit itself.
+    Runtime.getRuntime().halt(code);
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    Integer fast = runFast(args, out, err, env);
+    if (fast != null) {
+      return fast;
+    }
     BerthCommand root = new BerthCommand(out, err, env);
     CommandLine cl = new CommandLine(root);
     register(cl, Commands.topLevel(), args, commandIndex(args));
@@ -41,6 +47,73 @@ public final class Main {
     cl.setParameterExceptionHandler((ex, a) -> usageError(ex, err));
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, err, root.debugEnabled()));
     return cl.execute(args);
+  }
+
+  /**
+   * Runs the command without picocli when {@link FastParser} can bind the whole command line;
+   * null means "take the full picocli path" (help, errors, anything unusual).
+   */
+  static Integer runFast(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    BerthCommand root = new BerthCommand(out, err, env);
+    int i = 0;
+    for (; i < args.length && args[i].startsWith("-"); i++) {
+      String a = args[i];
+      switch (a) {
+        case "-D", "--debug" -> root.debug = true;
+        case "-v", "--version" -> {
+          if (args.length != i + 1) {
+            return null;
+          }
+          out.println("Berth version " + BerthCommand.VERSION);
+          return 0;
+        }
+        case "-H", "--host" -> {
+          if (++i >= args.length) {
+            return null;
+          }
+          root.host = args[i];
+        }
+        case "-l", "--log-level" -> {
+          if (++i >= args.length) {
+            return null;
+          }
+          root.logLevel = args[i];
+        }
+        default -> {
+          if (a.startsWith("--host=")) {
+            root.host = a.substring("--host=".length());
+          } else if (a.startsWith("--log-level=")) {
+            root.logLevel = a.substring("--log-level=".length());
+          } else {
+            return null;
+          }
+        }
+      }
+    }
+    if (i >= args.length) {
+      return null;
+    }
+    String name = args[i];
+    Commands.Entry entry = Commands.topLevel().get(name);
+    if (entry != null && !entry.children().isEmpty()) {
+      i++;
+      name = i < args.length ? args[i] : null;
+      entry = name == null ? null : entry.children().get(name);
+    }
+    if (entry == null || !entry.children().isEmpty()) {
+      return null;
+    }
+    Object cmd = entry.command().get();
+    if (!(cmd instanceof BaseCommand base)
+        || !FastParser.bind(cmd, java.util.Arrays.asList(args).subList(i + 1, args.length), STOP_AT_POSITIONAL.contains(name))) {
+      return null;
+    }
+    base.attach(root);
+    try {
+      return base.call();
+    } catch (Exception e) {
+      return failure(e, err, root.debug);
+    }
   }
 
   static int commandIndex(String[] args) {

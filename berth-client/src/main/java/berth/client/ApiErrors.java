@@ -1,6 +1,5 @@
 package berth.client;
 
-import berth.core.Json;
 import berth.core.errors.BerthException;
 import berth.core.errors.Conflict;
 import berth.core.errors.Forbidden;
@@ -44,7 +43,7 @@ public final class ApiErrors {
     String text = new String(body, StandardCharsets.UTF_8).trim();
     if (text.startsWith("{")) {
       try {
-        JsonNode node = Json.MAPPER.readTree(text);
+        JsonNode node = JsonTrees.parse(text.getBytes(StandardCharsets.UTF_8));
         if (node.hasNonNull("message")) {
           return node.get("message").asText();
         }

@@ -2,8 +2,6 @@ package berth.client;
 
 import berth.client.internal.HttpConnection;
 import berth.client.internal.HttpConnection.Body;
-import berth.core.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,7 +126,7 @@ public final class BerthClient {
   public JsonNode postJson(String path, Query query, Object jsonBody) {
     try (Response r = post(path, query, jsonBody)) {
       byte[] b = r.body().readAllBytes();
-      return b.length == 0 ? Json.MAPPER.missingNode() : Json.MAPPER.readTree(b);
+      return JsonTrees.parse(b);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -214,11 +212,7 @@ public final class BerthClient {
   }
 
   static Body jsonBody(Object body) {
-    try {
-      byte[] data = body instanceof byte[] b ? b : Json.MAPPER.writeValueAsBytes(body);
-      return new Body.Bytes(data, "application/json");
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e);
-    }
+    byte[] data = body instanceof byte[] b ? b : JsonTrees.write(body);
+    return new Body.Bytes(data, "application/json");
   }
 }

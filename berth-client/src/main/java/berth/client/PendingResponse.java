@@ -1,7 +1,6 @@
 package berth.client;
 
 import berth.client.internal.HttpConnection;
-import berth.core.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +31,7 @@ public final class PendingResponse implements AutoCloseable {
         if (h.status() >= 300) {
           body.completeExceptionally(ApiErrors.fromResponse(h.status(), bytes));
         } else {
-          body.complete(bytes.length == 0 ? Json.MAPPER.missingNode() : Json.MAPPER.readTree(bytes));
+          body.complete(JsonTrees.parse(bytes));
         }
       } catch (IOException e) {
         head.completeExceptionally(e);

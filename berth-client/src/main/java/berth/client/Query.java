@@ -1,7 +1,5 @@
 package berth.client;
 
-import berth.core.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,11 +34,7 @@ public final class Query {
     if (filters == null || filters.isEmpty()) {
       return this;
     }
-    try {
-      return add("filters", Json.MAPPER.writeValueAsString(filters));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return add("filters", JsonTrees.writeString(filters));
   }
 
   @Override

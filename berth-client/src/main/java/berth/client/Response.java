@@ -1,9 +1,7 @@
 package berth.client;
 
 import berth.client.internal.HttpConnection;
-import berth.core.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,9 +39,7 @@ public final class Response implements AutoCloseable {
 
   public JsonNode json() {
     try (this) {
-      return Json.MAPPER.readTree(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return JsonTrees.parse(body);
     }
   }
 
@@ -57,12 +53,7 @@ public final class Response implements AutoCloseable {
 
   /** Successive JSON values of a streaming body: events, stats, pull/load progress. */
   public Iterator<JsonNode> jsonStream() {
-    try {
-      MappingIterator<JsonNode> it = Json.MAPPER.readerFor(JsonNode.class).readValues(body);
-      return it;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonTrees.values(body);
   }
 
   @Override

@@ -22,8 +22,15 @@ public abstract class BaseCommand implements Callable<Integer> {
   @Option(names = "--help", usageHelp = true, description = "Print usage")
   boolean helpRequested;
 
+  private BerthCommand root;
+
+  /** Set when the command was bound without picocli (see berth.cli.FastParser). */
+  public void attach(BerthCommand root) {
+    this.root = root;
+  }
+
   protected BerthCommand root() {
-    return (BerthCommand) spec.root().userObject();
+    return root != null ? root : (BerthCommand) spec.root().userObject();
   }
 
   protected BerthClient client() {

@@ -4,7 +4,7 @@ import berth.cli.CliError;
 import berth.cli.format.Units;
 import berth.cli.run.TarTrees;
 import berth.client.Response;
-import berth.core.Json;
+import berth.client.JsonTrees;
 import berth.core.errors.NotFound;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.FileDescriptor;
@@ -151,12 +151,12 @@ public final class CpCommand extends BaseCommand {
 
   private static JsonNode stat(String header) {
     if (header == null || header.isEmpty()) {
-      return Json.MAPPER.createObjectNode();
+      return JsonTrees.object();
     }
     try {
-      return Json.MAPPER.readTree(new String(Base64.getDecoder().decode(header.strip()), StandardCharsets.UTF_8));
-    } catch (IOException | IllegalArgumentException e) {
-      return Json.MAPPER.createObjectNode();
+      return JsonTrees.parse(Base64.getDecoder().decode(header.strip()));
+    } catch (RuntimeException e) {
+      return JsonTrees.object();
     }
   }
 

@@ -5,7 +5,7 @@ import berth.cli.run.CreateBody;
 import berth.cli.run.Interactive;
 import berth.client.BerthClient;
 import berth.client.HijackedStream;
-import berth.core.Json;
+import berth.client.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +56,7 @@ public final class ExecCommand extends BaseCommand {
     BerthClient c = client();
     boolean stdin = interactive && !detach;
     Interactive.requireTerminal(tty, stdin);
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode body = JsonTrees.object();
     body.put("User", user == null ? "" : user);
     body.put("Privileged", privileged);
     body.put("Tty", tty);

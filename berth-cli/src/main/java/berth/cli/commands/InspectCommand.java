@@ -2,7 +2,7 @@ package berth.cli.commands;
 
 import berth.cli.format.JsonIndent;
 import berth.cli.template.Template;
-import berth.core.Json;
+import berth.client.JsonTrees;
 import berth.core.errors.BerthException;
 import berth.core.errors.NotFound;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +54,7 @@ public final class InspectCommand extends BaseCommand {
       };
     }
     Template tmpl = format == null ? null : Template.parse(format);
-    ArrayNode found = Json.MAPPER.createArrayNode();
+    ArrayNode found = JsonTrees.array();
     StringBuilder errors = new StringBuilder();
     int status = 0;
     for (String ref : refs) {

@@ -2,7 +2,7 @@ package berth.cli.commands;
 
 import berth.cli.run.ContainerOptions;
 import berth.cli.run.CreateBody;
-import berth.core.Json;
+import berth.client.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class UpdateCommand extends BaseCommand {
     o.pidsLimit = pidsLimit;
     o.restart = restart;
     JsonNode host = CreateBody.build(o, "", List.of(), true, root().env(), new int[] {0, 0}).path("HostConfig");
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode body = JsonTrees.object();
     copyIf(body, host, "CpuShares", cpuShares != null);
     copyIf(body, host, "NanoCpus", cpus != null);
     copyIf(body, host, "CpuPeriod", cpuPeriod != null);

@@ -4,7 +4,7 @@ import berth.cli.BerthCommand;
 import berth.cli.format.TabWriter;
 import berth.cli.template.Template;
 import berth.client.BerthClient;
-import berth.core.Json;
+import berth.client.JsonTrees;
 import berth.core.errors.BerthException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +19,7 @@ public final class VersionCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    ObjectNode data = Json.MAPPER.createObjectNode();
+    ObjectNode data = JsonTrees.object();
     ObjectNode client = data.putObject("Client");
     client.put("Platform", "");
     client.put("Version", BerthCommand.VERSION);
@@ -79,7 +79,7 @@ public final class VersionCommand extends BaseCommand {
     sb.append('\n');
     JsonNode comps = s.path("Components");
     if (comps.isEmpty()) {
-      comps = Json.MAPPER.createArrayNode().add(Json.MAPPER.createObjectNode().put("Name", "Engine")
+      comps = JsonTrees.array().add(JsonTrees.object().put("Name", "Engine")
           .put("Version", s.path("Version").asText()).set("Details", s));
     }
     for (JsonNode comp : comps) {

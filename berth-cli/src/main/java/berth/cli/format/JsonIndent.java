@@ -52,10 +52,10 @@ public final class JsonIndent {
       sb.append(']');
     } else if (n.isTextual()) {
       string(sb, n.textValue());
-    } else if (n.isMissingNode()) {
+    } else if (n.isMissingNode() || n.isNull()) {
       sb.append("null");
     } else {
-      sb.append(n.toString());
+      sb.append(n.asText()); // numbers and booleans; toString() would build an ObjectMapper
     }
   }
 

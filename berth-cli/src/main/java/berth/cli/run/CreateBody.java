@@ -3,7 +3,7 @@ package berth.cli.run;
 import berth.cli.CliError;
 import berth.cli.format.Durations;
 import berth.cli.format.Units;
-import berth.core.Json;
+import berth.client.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -30,7 +30,7 @@ public final class CreateBody {
   public static ObjectNode build(ContainerOptions o, String image, List<String> cmd, boolean detach,
       Map<String, String> env, int[] consoleSize) {
     Attach attach = Attach.of(o, detach);
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode body = JsonTrees.object();
     body.put("Hostname", nz(o.hostname));
     body.put("Domainname", nz(o.domainname));
     body.put("User", nz(o.user));
@@ -100,7 +100,7 @@ public final class CreateBody {
   }
 
   private static ArrayNode envList(ContainerOptions o, Map<String, String> env) {
-    ArrayNode out = Json.MAPPER.createArrayNode();
+    ArrayNode out = JsonTrees.array();
     for (String file : o.envFile) {
       List<String> lines;
       try {
@@ -137,7 +137,7 @@ public final class CreateBody {
   }
 
   private static ObjectNode labels(List<String> list) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
+    ObjectNode out = JsonTrees.object();
     for (String l : list) {
       int eq = l.indexOf('=');
       out.put(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
@@ -146,7 +146,7 @@ public final class CreateBody {
   }
 
   private static ObjectNode networking(String network) {
-    ObjectNode n = Json.MAPPER.createObjectNode();
+    ObjectNode n = JsonTrees.object();
     ObjectNode endpoints = n.putObject("EndpointsConfig");
     if (network != null && !network.isEmpty() && !network.startsWith("container:") && !network.equals("default")) {
       endpoints.putObject(network);

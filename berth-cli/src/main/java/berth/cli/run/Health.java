@@ -1,7 +1,7 @@
 package berth.cli.run;
 
 import berth.cli.CliError;
-import berth.core.Json;
+import berth.client.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,14 +17,14 @@ final class Health {
       if (any) {
         throw new CliError("--no-healthcheck conflicts with --health-* options", 125);
       }
-      ObjectNode h = Json.MAPPER.createObjectNode();
+      ObjectNode h = JsonTrees.object();
       h.putArray("Test").add("NONE");
       return h;
     }
     if (!any) {
       return NullNode.instance;
     }
-    ObjectNode h = Json.MAPPER.createObjectNode();
+    ObjectNode h = JsonTrees.object();
     if (o.healthCmd != null) {
       h.putArray("Test").add("CMD-SHELL").add(o.healthCmd);
     }

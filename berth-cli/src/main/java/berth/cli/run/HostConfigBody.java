@@ -1,7 +1,7 @@
 package berth.cli.run;
 
 import berth.cli.CliError;
-import berth.core.Json;
+import berth.client.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -11,8 +11,8 @@ final class HostConfigBody {
   private HostConfigBody() {}
 
   static ObjectNode build(ContainerOptions o, ObjectNode volumes, int[] consoleSize) {
-    ObjectNode h = Json.MAPPER.createObjectNode();
-    ArrayNode binds = Json.MAPPER.createArrayNode();
+    ObjectNode h = JsonTrees.object();
+    ArrayNode binds = JsonTrees.array();
     for (String v : o.volume) {
       if (splitVolume(v) == 1) {
         volumes.putObject(v);
@@ -134,7 +134,7 @@ final class HostConfigBody {
     if (soft > hard) {
       throw CreateBody.badFlag(s, "--ulimit", "ulimit soft limit must be less than or equal to hard limit: " + soft + " > " + hard);
     }
-    ObjectNode u = Json.MAPPER.createObjectNode();
+    ObjectNode u = JsonTrees.object();
     u.put("Name", name);
     u.put("Hard", hard);
     u.put("Soft", soft);
@@ -142,7 +142,7 @@ final class HostConfigBody {
   }
 
   private static ObjectNode restart(ContainerOptions o) {
-    ObjectNode r = Json.MAPPER.createObjectNode();
+    ObjectNode r = JsonTrees.object();
     String policy = o.restart == null ? "" : o.restart;
     String name = policy;
     int max = 0;

@@ -1,6 +1,6 @@
 package berth.cli.run;
 
-import berth.core.Json;
+import berth.client.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 
@@ -9,7 +9,7 @@ final class MountSpec {
   private MountSpec() {}
 
   static ObjectNode parse(String spec) {
-    ObjectNode m = Json.MAPPER.createObjectNode();
+    ObjectNode m = JsonTrees.object();
     m.put("Type", "volume");
     for (String field : spec.split(",")) {
       int eq = field.indexOf('=');

@@ -1,6 +1,6 @@
 package berth.cli.run;
 
-import berth.core.Json;
+import berth.client.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -51,7 +51,7 @@ final class PortSpecs {
   }
 
   static ObjectNode exposedPorts(List<String> publish, List<String> expose) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
+    ObjectNode out = JsonTrees.object();
     publish.forEach(p -> out.putObject(parse(p).containerPort()));
     for (String e : expose) {
       out.putObject(e.contains("/") ? e : e + "/tcp");
@@ -60,7 +60,7 @@ final class PortSpecs {
   }
 
   static ObjectNode bindings(List<String> publish) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
+    ObjectNode out = JsonTrees.object();
     for (String p : publish) {
       Spec s = parse(p);
       ArrayNode list = out.has(s.containerPort()) ? (ArrayNode) out.get(s.containerPort()) : out.putArray(s.containerPort());

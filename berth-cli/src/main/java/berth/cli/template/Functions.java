@@ -1,7 +1,5 @@
 package berth.cli.template;
 
-import berth.core.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,23 +84,19 @@ final class Functions {
 
   static String json(Object v) {
     Object n = Values.norm(v);
-    try {
-      if (n == Values.MISSING || n == null) {
-        return "null";
-      }
-      if (n instanceof Map<?, ?> m) {
-        Map<Object, Object> plain = new java.util.TreeMap<>();
-        m.forEach((k, val) -> {
-          if (!(val instanceof Method)) {
-            plain.put(k, val);
-          }
-        });
-        n = plain;
-      }
-      return Json.MAPPER.writeValueAsString(n);
-    } catch (JsonProcessingException e) {
-      throw new TemplateException("error calling json: " + e.getMessage());
+    if (n == Values.MISSING || n == null) {
+      return "null";
     }
+    if (n instanceof Map<?, ?> m) {
+      Map<Object, Object> plain = new java.util.TreeMap<>();
+      m.forEach((k, val) -> {
+        if (!(val instanceof Method)) {
+          plain.put(k, val);
+        }
+      });
+      n = plain;
+    }
+    return berth.client.JsonTrees.writeString(n);
   }
 
   private static String join(List<Object> args) {
