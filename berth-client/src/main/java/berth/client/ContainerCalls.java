@@ -1,6 +1,9 @@
 package berth.client;
 
 import berth.core.errors.NotModified;
+import berth.api.model.ContainerCreateResponse;
+import berth.api.model.IdResponse;
+import berth.api.model.PathStat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.util.List;
@@ -19,9 +22,9 @@ public final class ContainerCalls {
         .add("limit", limit > 0 ? limit : null).flag("size", size).filters(filters));
   }
 
-  /** {@code POST /containers/create}; returns {@code {"Id":..., "Warnings":[...]}}. */
-  public JsonNode create(String name, Object body) {
-    return c.postJson("/containers/create", Query.of().add("name", blankToNull(name)), body);
+  /** {@code POST /containers/create}. */
+  public ContainerCreateResponse create(String name, Object body) {
+    return WireRecords.createResponse(c.postJson("/containers/create", Query.of().add("name", blankToNull(name)), body));
   }
 
   public JsonNode inspect(String ref, boolean size) {
@@ -119,9 +122,11 @@ public final class ContainerCalls {
     return c.get("/containers/" + enc(ref) + "/archive", Query.of().add("path", path));
   }
 
-  /** {@code HEAD /archive}: only the path stat header. */
-  public Response statPath(String ref, String path) {
-    return c.call("HEAD", "/containers/" + enc(ref) + "/archive", Query.of().add("path", path), null, Map.of());
+  /** {@code HEAD /archive}: the path's stat, or NotFound. */
+  public PathStat statPath(String ref, String path) {
+    try (Response r = c.call("HEAD", "/containers/" + enc(ref) + "/archive", Query.of().add("path", path), null, Map.of())) {
+      return WireRecords.pathStat(r.header("x-docker-container-path-stat"));
+    }
   }
 
   public void putArchive(String ref, String path, InputStream tar, boolean noOverwriteDirNonDir, boolean copyUidGid) {
@@ -130,8 +135,8 @@ public final class ContainerCalls {
         tar, "application/x-tar").close();
   }
 
-  public JsonNode commit(Query q, Object config) {
-    return c.postJson("/commit", q, config);
+  public IdResponse commit(Query q, Object config) {
+    return WireRecords.idResponse(c.postJson("/commit", q, config));
   }
 
   private static boolean notModified(Runnable r) {

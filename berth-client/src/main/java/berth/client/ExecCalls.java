@@ -1,5 +1,6 @@
 package berth.client;
 
+import berth.api.model.IdResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
@@ -11,9 +12,9 @@ public final class ExecCalls {
     this.c = c;
   }
 
-  /** {@code POST /containers/{id}/exec}; returns {@code {"Id": ...}}. */
-  public JsonNode create(String container, Object body) {
-    return c.postJson("/containers/" + ContainerCalls.enc(container) + "/exec", null, body);
+  /** {@code POST /containers/{id}/exec}. */
+  public IdResponse create(String container, Object body) {
+    return WireRecords.idResponse(c.postJson("/containers/" + ContainerCalls.enc(container) + "/exec", null, body));
   }
 
   /** Starts attached: the hijacked stream carries stdin and output. */

@@ -38,7 +38,7 @@ public final class CommitCommand extends BaseCommand {
     }
     q.add("comment", message).add("author", author).add("pause", pause ? "1" : "0");
     changes.forEach(c -> q.add("changes", c));
-    out().println(client().containers().commit(q, null).path("Id").asText());
+    out().println(client().containers().commit(q, null).id());
     return 0;
   }
 }

@@ -3,10 +3,10 @@ package berth.cli.commands;
 import berth.cli.CliError;
 import berth.cli.format.Units;
 import berth.cli.run.TarTrees;
+import berth.api.model.PathStat;
 import berth.client.Response;
-import berth.client.JsonTrees;
+import berth.client.WireRecords;
 import berth.core.errors.NotFound;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -15,10 +15,8 @@ import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -91,8 +89,9 @@ public final class CpCommand extends BaseCommand {
         out.flush();
         return;
       }
-      JsonNode stat = stat(r.header("x-docker-container-path-stat"));
-      String base = stat.path("name").asText(Path.of(path).getFileName() == null ? "" : Path.of(path).getFileName().toString());
+      PathStat stat = WireRecords.pathStat(r.header("x-docker-container-path-stat"));
+      Path p = Path.of(path).getFileName();
+      String base = stat != null && !stat.name().isEmpty() ? stat.name() : p == null ? "" : p.toString();
       long copied = TarTrees.extract(r.body(), Path.of(dest), base);
       done(copied, dest);
     }
@@ -109,8 +108,8 @@ public final class CpCommand extends BaseCommand {
     }
     String uploadDir;
     String rootName;
-    JsonNode dstStat = destStat(container, path);
-    if (dstStat != null && (dstStat.path("mode").asLong() & (1L << 31)) != 0) {
+    PathStat dstStat = destStat(container, path);
+    if (dstStat != null && (dstStat.mode() & (1L << 31)) != 0) { // Go's os.ModeDir
       uploadDir = path;
       rootName = src.toAbsolutePath().normalize().getFileName().toString();
     } else {
@@ -141,22 +140,11 @@ public final class CpCommand extends BaseCommand {
     done(size.get(), container + ":" + path);
   }
 
-  private JsonNode destStat(String container, String path) {
-    try (Response r = client().containers().statPath(container, path)) {
-      return stat(r.header("x-docker-container-path-stat"));
+  private PathStat destStat(String container, String path) {
+    try {
+      return client().containers().statPath(container, path);
     } catch (NotFound e) {
       return null;
-    }
-  }
-
-  private static JsonNode stat(String header) {
-    if (header == null || header.isEmpty()) {
-      return JsonTrees.object();
-    }
-    try {
-      return JsonTrees.parse(Base64.getDecoder().decode(header.strip()));
-    } catch (RuntimeException e) {
-      return JsonTrees.object();
     }
   }
 

@@ -29,9 +29,11 @@ public final class CreateCommand extends BaseCommand {
   public Integer call() {
     try {
       JsonNode body = CreateBody.build(o, image, args, false, root().env(), Interactive.consoleSize(o.tty));
-      JsonNode created = ImagePuller.create(client(), o.name, body, image, o.pull, o.platform, o.quiet, err());
-      created.path("Warnings").forEach(w -> err().println("WARNING: " + w.asText()));
-      out().println(created.path("Id").asText());
+      var created = ImagePuller.create(client(), o.name, body, image, o.pull, o.platform, o.quiet, err());
+      if (created.warnings() != null) {
+        created.warnings().forEach(w -> err().println("WARNING: " + w));
+      }
+      out().println(created.id());
       return 0;
     } catch (CliError e) {
       err().println("berth: " + e.getMessage());

@@ -79,7 +79,7 @@ public final class ExecCommand extends BaseCommand {
     body.put("WorkingDir", workdir == null ? "" : workdir);
     ArrayNode cmd = body.putArray("Cmd");
     command.forEach(cmd::add);
-    String execId = c.execs().create(container, body).path("Id").asText();
+    String execId = c.execs().create(container, body).id();
     if (detach) {
       c.execs().startDetached(execId, tty);
       return 0;

@@ -6,7 +6,10 @@ import berth.cli.run.ContainerOptions;
 import berth.cli.run.CreateBody;
 import berth.cli.run.ImagePuller;
 import berth.cli.run.Interactive;
+import berth.api.model.ContainerCreateResponse;
+import berth.api.model.WaitResponse;
 import berth.client.BerthClient;
+import berth.client.WireRecords;
 import berth.client.HijackedStream;
 import berth.client.PendingResponse;
 import berth.core.errors.BerthException;
@@ -69,9 +72,11 @@ public final class RunCommand extends BaseCommand {
     Interactive.requireTerminal(o.tty, attach.stdin());
     ObjectNode body = CreateBody.build(o, image, args, detach, root().env(), Interactive.consoleSize(o.tty));
     BerthClient c = client();
-    JsonNode created = ImagePuller.create(c, o.name, body, image, o.pull, o.platform, o.quiet, err());
-    String id = created.path("Id").asText();
-    created.path("Warnings").forEach(w -> err().println("WARNING: " + w.asText()));
+    ContainerCreateResponse created = ImagePuller.create(c, o.name, body, image, o.pull, o.platform, o.quiet, err());
+    String id = created.id();
+    if (created.warnings() != null) {
+      created.warnings().forEach(w -> err().println("WARNING: " + w));
+    }
     if (detach) {
       start(c, id);
       out().println(id);
@@ -131,19 +136,18 @@ public final class RunCommand extends BaseCommand {
   }
 
   static int exitStatus(PendingResponse wait) {
-    JsonNode res;
+    WaitResponse res;
     try {
-      res = wait.result().join();
+      res = WireRecords.waitResponse(wait.result().join());
     } catch (java.util.concurrent.CompletionException e) {
       if (e.getCause() instanceof BerthException be) {
         throw be;
       }
       throw e;
     }
-    String error = res.path("Error").path("Message").asText("");
-    if (!error.isEmpty()) {
-      throw new CliError(error, ExitCodes.DAEMON_ERROR);
+    if (res.error() != null && !res.error().message().isEmpty()) {
+      throw new CliError(res.error().message(), ExitCodes.DAEMON_ERROR);
     }
-    return res.path("StatusCode").asInt();
+    return res.statusCode().intValue();
   }
 }

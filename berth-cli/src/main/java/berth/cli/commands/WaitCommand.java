@@ -16,8 +16,7 @@ public final class WaitCommand extends BaseCommand {
   public Integer call() {
     return eachRef(refs, ref -> {
       try (Response r = client().containers().waitFor(ref, null)) {
-        JsonNode res = r.json();
-        out().println(res.path("StatusCode").asLong());
+        out().println(berth.client.WireRecords.waitResponse(r.json()).statusCode());
       }
     });
   }

@@ -1,5 +1,6 @@
 package berth.cli.run;
 
+import berth.api.model.ContainerCreateResponse;
 import berth.client.BerthClient;
 import berth.client.Response;
 import berth.core.errors.InvalidArgument;
@@ -55,7 +56,7 @@ public final class ImagePuller {
    * Creates the container; with pull policy "missing", a 404 triggers "Unable to find image"
    * and a pull, then one retry — the docker CLI's flow.
    */
-  public static JsonNode create(BerthClient c, String name, JsonNode body, String image, String policy,
+  public static ContainerCreateResponse create(BerthClient c, String name, JsonNode body, String image, String policy,
       String platform, boolean quiet, PrintStream err) {
     if ("always".equals(policy)) {
       pull(c, image, platform, err, quiet);
