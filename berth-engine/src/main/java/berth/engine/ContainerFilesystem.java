@@ -1,37 +1,185 @@
 package berth.engine;
 
+import berth.api.model.DockerTime;
 import berth.api.model.PathStat;
+import berth.core.errors.Internal;
+import berth.core.errors.InvalidArgument;
+import berth.core.errors.NotFound;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Export and the archive endpoints (stat, get, put of paths in a container's filesystem). Not
- * implemented yet: they need the storage module's tar writer and path-safe extraction.
+ * Export and the archive endpoints (stat, get, put of paths in a container's filesystem). A
+ * running container's rootfs is mounted already; for a stopped one it is mounted for the
+ * operation, under the container's lock so it cannot start meanwhile.
  */
 final class ContainerFilesystem {
+  // Go's os.FileMode type bits, which Docker puts in the path stat's "mode"
+  private static final long MODE_DIR = 1L << 31;
+  private static final long MODE_SYMLINK = 1L << 27;
+  private static final long MODE_DEVICE = 1L << 26;
+  private static final long MODE_PIPE = 1L << 25;
+  private static final long MODE_SOCKET = 1L << 24;
+  private static final long MODE_SETUID = 1L << 23;
+  private static final long MODE_SETGID = 1L << 22;
+  private static final long MODE_CHARDEV = 1L << 21;
+  private static final long MODE_STICKY = 1L << 20;
+
   private final EngineContext ctx;
 
   ContainerFilesystem(EngineContext ctx) {
     this.ctx = ctx;
   }
 
+  @FunctionalInterface
+  private interface RootfsWork<T> {
+    T run(Path root) throws IOException;
+  }
+
+  private <T> T withRootfs(Container c, RootfsWork<T> work) {
+    c.lock.lock();
+    try {
+      if (ctx.registry().byId(c.id()).isEmpty()) {
+        throw NotFound.container(c.id());
+      }
+      Path root = ctx.rootfs(c.id());
+      boolean mountedHere = false;
+      if (!ctx.mounter().isMounted(root)) {
+        Files.createDirectories(root);
+        ctx.mounter().mount(ctx.snapshotter().mounts(c.id()), root);
+        mountedHere = true;
+      }
+      try {
+        return work.run(root);
+      } finally {
+        if (mountedHere && !c.status().isRunningLike()) {
+          ctx.mounter().unmount(root);
+        }
+      }
+    } catch (IOException e) {
+      throw new Internal("filesystem of container " + c.id() + ": " + e.getMessage(), e);
+    } finally {
+      c.lock.unlock();
+    }
+  }
+
   void export(String ref, OutputStream out) {
-    ctx.registry().resolve(ref);
-    throw EngineContainerService.notYet("container export");
+    Container c = ctx.registry().resolve(ref);
+    withRootfs(c, root -> {
+      TarArchiveOutputStream tar = TarStreams.open(out);
+      try (var children = Files.list(root)) {
+        for (Path p : children.sorted().toList()) {
+          TarStreams.write(tar, p, p.getFileName().toString());
+        }
+      }
+      tar.finish();
+      tar.flush();
+      return null;
+    });
+    ctx.events().container(c.record(), "export", Map.of());
   }
 
   PathStat stat(String ref, String path) {
-    ctx.registry().resolve(ref);
-    throw EngineContainerService.notYet("container archive");
+    Container c = ctx.registry().resolve(ref);
+    return withRootfs(c, root -> statLocked(c, root, path));
+  }
+
+  private PathStat statLocked(Container c, Path root, String path) throws IOException {
+    requireAbsolute(path);
+    Path p = RootPath.resolve(root, path, false);
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      throw new NotFound("Could not find the file " + path + " in container " + c.record().shortName());
+    }
+    Map<String, Object> a = Files.readAttributes(p, "unix:mode,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+    int mode = (Integer) a.get("mode");
+    String link = "";
+    if (Files.isSymbolicLink(p)) {
+      link = RootPath.inside(root, RootPath.resolve(root, path, true));
+    }
+    String name = p.equals(root) ? "/" : p.getFileName().toString();
+    return new PathStat(name, (Long) a.get("size"), goMode(mode),
+        DockerTime.format(((FileTime) a.get("lastModifiedTime")).toInstant()), link);
   }
 
   ArchiveResult get(String ref, String path) {
-    ctx.registry().resolve(ref);
-    throw EngineContainerService.notYet("container archive");
+    Container c = ctx.registry().resolve(ref);
+    PathStat stat = stat(ref, path);
+    boolean follow = path.endsWith("/") || path.endsWith("/.");
+    String base = baseName(path);
+    return new ArchiveResult(stat, out -> withRootfs(c, root -> {
+      Path p = RootPath.resolve(root, path, follow);
+      TarArchiveOutputStream tar = TarStreams.open(out);
+      TarStreams.write(tar, p, base);
+      tar.finish();
+      tar.flush();
+      return null;
+    }));
   }
 
   void put(String ref, String path, InputStream tar, boolean noOverwriteDirNonDir, boolean copyUidGid) {
-    ctx.registry().resolve(ref);
-    throw EngineContainerService.notYet("container archive");
+    Container c = ctx.registry().resolve(ref);
+    if (c.record().hostConfig().readonlyRootfs() != null && c.record().hostConfig().readonlyRootfs()) {
+      throw new berth.core.errors.Forbidden("container rootfs is marked read-only");
+    }
+    withRootfs(c, root -> {
+      requireAbsolute(path);
+      Path dest = RootPath.resolve(root, path, true);
+      if (!Files.exists(dest)) {
+        throw new NotFound("Could not find the file " + path + " in container " + c.record().shortName());
+      }
+      if (!Files.isDirectory(dest)) {
+        throw new InvalidArgument("extraction point is not a directory");
+      }
+      TarStreams.extract(tar, root, RootPath.inside(root, dest), noOverwriteDirNonDir);
+      return null;
+    });
+  }
+
+  private static void requireAbsolute(String path) {
+    if (path == null || !path.startsWith("/")) {
+      throw new InvalidArgument("Path must be absolute: " + path);
+    }
+  }
+
+  /** Docker's archive name: the last element as given ("." for a path ending in "/."). */
+  static String baseName(String path) {
+    String p = path;
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    if (p.equals("/")) {
+      return ".";
+    }
+    return p.substring(p.lastIndexOf('/') + 1);
+  }
+
+  static long goMode(int unixMode) {
+    long m = unixMode & 0777;
+    switch (unixMode & 0170000) {
+      case 0040000 -> m |= MODE_DIR;
+      case 0120000 -> m |= MODE_SYMLINK;
+      case 0020000 -> m |= MODE_DEVICE | MODE_CHARDEV;
+      case 0060000 -> m |= MODE_DEVICE;
+      case 0010000 -> m |= MODE_PIPE;
+      case 0140000 -> m |= MODE_SOCKET;
+      default -> { }
+    }
+    if ((unixMode & 04000) != 0) {
+      m |= MODE_SETUID;
+    }
+    if ((unixMode & 02000) != 0) {
+      m |= MODE_SETGID;
+    }
+    if ((unixMode & 01000) != 0) {
+      m |= MODE_STICKY;
+    }
+    return m;
   }
 }

@@ -29,6 +29,8 @@ public final class Engine implements AutoCloseable {
   private final EngineImageService images;
   private final EngineSystemService system;
   private final HealthMonitor health;
+  /** A runtime this engine made and so must close (its exit watcher); containers keep running. */
+  private AutoCloseable owned;
 
   private Engine(EngineContext ctx) {
     this.ctx = ctx;
@@ -50,6 +52,18 @@ public final class Engine implements AutoCloseable {
     new Recovery(ctx, exits, starter, remover).run();
     ctx.events().subscribeInternal(health::onEvent);
     health.startAll();
+  }
+
+  /**
+   * The daemon's engine: runc under conmon in the exec root, SQLite state in the data root, the
+   * given storage. (Storage is passed in because it is built by the storage module's factory.)
+   */
+  public static Engine open(EngineConfig config, ImageStore images, Snapshotter snapshotter) {
+    berth.runtime.ConmonRuntime runtime = new berth.runtime.ConmonRuntime(
+        berth.runtime.ConmonRuntime.Config.defaults(config.execRoot()));
+    Engine e = builder(config).images(images).snapshotter(snapshotter).runtime(runtime).open();
+    e.owned = runtime;
+    return e;
   }
 
   public static Builder builder(EngineConfig config) {
@@ -82,6 +96,13 @@ public final class Engine implements AutoCloseable {
     health.close();
     ctx.scheduler().shutdownNow();
     ctx.store().close();
+    if (owned != null) {
+      try {
+        owned.close();
+      } catch (Exception ignored) {
+        // only the exit watcher thread to stop
+      }
+    }
   }
 
   /** Collects the engine's parts; defaults: SQLite store in the data root, mount(8) mounter. */

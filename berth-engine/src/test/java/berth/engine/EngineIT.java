@@ -172,6 +172,53 @@ class EngineIT {
   }
 
   @Test
+  void archiveCopiesInAndOutAndExportWritesTheRootfs() throws Exception {
+    String id = cs.create("files", cfg("sleep", "1000"), none(), null, null).id();
+    java.io.ByteArrayOutputStream tarBytes = new java.io.ByteArrayOutputStream();
+    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tarBytes)) {
+      var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("hello.txt");
+      byte[] data = "hi there\n".getBytes();
+      e.setSize(data.length);
+      e.setMode(0640);
+      tar.putArchiveEntry(e);
+      tar.write(data);
+      tar.closeArchiveEntry();
+    }
+    // into a created (not running) container: the rootfs is mounted just for the copy
+    cs.archivePut(id, "/tmp", new java.io.ByteArrayInputStream(tarBytes.toByteArray()), false, false);
+    assertThat(real.mounter.isMounted(dir.resolve("run/bundles/" + id + "/rootfs"))).isFalse();
+    cs.start(id);
+    var stat = cs.archiveHead(id, "/tmp/hello.txt");
+    assertThat(stat.name()).isEqualTo("hello.txt");
+    assertThat(stat.size()).isEqualTo(9L);
+    assertThat(stat.mode()).isEqualTo(0640L);
+    assertThat(cs.archiveHead(id, "/tmp").mode() & (1L << 31)).isNotZero();
+    assertThatThrownBy(() -> cs.archiveHead(id, "/nope")).isInstanceOf(berth.core.errors.NotFound.class)
+        .hasMessage("Could not find the file /nope in container files");
+    ArchiveResult got = cs.archiveGet(id, "/etc");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    got.body().writeTo(out);
+    List<String> names = new java.util.ArrayList<>();
+    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+        new java.io.ByteArrayInputStream(out.toByteArray()))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        names.add(e.getName());
+      }
+    }
+    assertThat(names).contains("etc/", "etc/passwd", "etc/hostname");
+    ByteArrayOutputStream exported = new ByteArrayOutputStream();
+    cs.export(id, exported);
+    List<String> all = new java.util.ArrayList<>();
+    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+        new java.io.ByteArrayInputStream(exported.toByteArray()))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        all.add(e.getName());
+      }
+    }
+    assertThat(all).contains("bin/busybox", "bin/sh", "tmp/hello.txt");
+  }
+
+  @Test
   void onFailureRestartsRealContainers() throws Exception {
     HostConfig h = HostConfig.builder().networkMode("none").restartPolicy(new RestartPolicy("on-failure", 2)).build();
     String id = cs.create(null, cfg("sh", "-c", "exit 1"), h, null, null).id();
