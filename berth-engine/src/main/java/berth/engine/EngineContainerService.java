@@ -142,20 +142,23 @@ final class EngineContainerService implements ContainerService {
       ContainerRecord r = c.record();
       ContainerStatus st = r.state().status();
       boolean tty = Boolean.TRUE.equals(r.config().tty());
-      boolean stopped = st == ContainerStatus.EXITED || st == ContainerStatus.DEAD || st == ContainerStatus.REMOVING;
-      if (stopped && o.stream() && !o.logs()) {
-        throw new Conflict("You cannot attach to a stopped container, start it first");
+      if (st == ContainerStatus.PAUSED) {
+        throw new Conflict("Container " + c.id() + " is paused, unpause the container before attach.");
       }
-      if (st == ContainerStatus.PAUSED && o.stream()) {
-        throw new Conflict("You cannot attach to a paused container, unpause it first");
+      if (st == ContainerStatus.RESTARTING) {
+        throw new Conflict("Container " + c.id() + " is restarting, wait until the container is running");
+      }
+      if (st == ContainerStatus.REMOVING || st == ContainerStatus.DEAD) {
+        throw new Conflict("container " + c.id() + " is marked for removal and cannot be attached to");
       }
       List<Frame> replay = o.logs() ? LogStreams.readAll(c, ctx.files(c.id()), o.stdout(), o.stderr()) : List.of();
-      boolean live = o.stream() && !stopped;
-      ContainerAttach a = new ContainerAttach(tty, o.stdin(), o.stdout(), o.stderr(), live, o.detachKeys(), replay);
-      if (live && st == ContainerStatus.RUNNING) {
+      ContainerAttach a = new ContainerAttach(tty, o.stdin(), o.stdout(), o.stderr(), o.stream(), o.detachKeys(),
+          replay);
+      if (o.stream() && st == ContainerStatus.RUNNING) {
         a.connect(ctx.runtime().attach(c.id(), o.stdin() && Boolean.TRUE.equals(r.config().openStdin())));
-      } else if (live) {
-        c.pendingAttaches.add(a); // created or restarting: connected at the next start
+      } else if (o.stream()) {
+        // created or stopped: as in Docker, the session receives the output of the next start
+        c.pendingAttaches.add(a);
       }
       return a;
     } finally {
