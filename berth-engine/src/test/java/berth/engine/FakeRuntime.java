@@ -18,7 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /** A runtime that records calls and simulates processes: exits on SIGTERM/SIGKILL unless told not to. */
-final class FakeRuntime implements ContainerRuntime {
+class FakeRuntime implements ContainerRuntime {
   final List<String> calls = new CopyOnWriteArrayList<>();
   final Map<String, String> states = new ConcurrentHashMap<>();
   final Map<String, Integer> exitCodes = new ConcurrentHashMap<>();
@@ -180,7 +180,7 @@ final class FakeRuntime implements ContainerRuntime {
     }
   }
 
-  static final class FakeExec extends FakeSession implements ExecSession {
+  static class FakeExec extends FakeSession implements ExecSession {
     @Override
     public int pid() {
       return 777;

@@ -95,6 +95,13 @@ final class FakeStorage {
 
     Snapshots(Path root) {
       this.root = root;
+      if (Files.isDirectory(root)) {
+        try (var l = Files.list(root)) {
+          l.forEach(p -> parents.put(p.getFileName().toString(), ""));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
     }
 
     @Override
