@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 final class FastParser {
   private static final String NO_DEFAULT = "__no_default_value__";
 
-  private record Binding(Field field, Object target, Option option) {
+  private record Binding(Field field, Object target, boolean help) {
     boolean isBoolean() {
       Class<?> t = field.getType();
       return t == boolean.class || t == Boolean.class;
@@ -40,7 +40,7 @@ final class FastParser {
   static boolean bind(Object command, List<String> args, boolean stopAtPositional) {
     FastParser p = new FastParser();
     try {
-      if (!p.collect(command)) {
+      if (!CommandIndex.load(command, p) && !p.collect(command)) {
         return false;
       }
       return p.parse(args, stopAtPositional);
@@ -55,17 +55,11 @@ final class FastParser {
         Option o = f.getAnnotation(Option.class);
         Parameters ps = f.getAnnotation(Parameters.class);
         if (o != null) {
-          f.setAccessible(true);
-          Binding b = new Binding(f, target, o);
-          for (String name : o.names()) {
-            options.put(name, b);
-          }
-          if (!o.defaultValue().equals(NO_DEFAULT)) {
-            set(b.field(), target, o.defaultValue());
-          }
+          addOption(f, target, o.names(), o.usageHelp() || o.versionHelp(),
+              o.defaultValue().equals(NO_DEFAULT) ? null : o.defaultValue());
         } else if (ps != null) {
-          f.setAccessible(true);
-          positionals.add(positional(f, target, ps));
+          String index = ps.index().isEmpty() ? "0" : ps.index();
+          addPositional(f, target, Integer.parseInt(index.split("\\.\\.")[0]), minArity(f, ps.arity()));
         } else if (f.isAnnotationPresent(Mixin.class)) {
           f.setAccessible(true);
           Object mixin = f.get(target);
@@ -83,13 +77,31 @@ final class FastParser {
     return true;
   }
 
-  private static Positional positional(Field f, Object target, Parameters ps) {
-    String index = ps.index().isEmpty() ? "0" : ps.index();
-    int start = Integer.parseInt(index.split("\\.\\.")[0]);
+  static int minArity(Field f, String arity) {
     boolean list = List.class.isAssignableFrom(f.getType());
-    String arity = ps.arity();
-    int min = arity.isEmpty() ? (list ? 0 : 1) : Integer.parseInt(arity.split("\\.\\.")[0]);
-    return new Positional(f, target, start, list, min);
+    return arity.isEmpty() ? (list ? 0 : 1) : Integer.parseInt(arity.split("\\.\\.")[0]);
+  }
+
+  /** Registers an option field; {@code defaultValue} null means keep the field's initializer. */
+  void addOption(Field f, Object target, String[] names, boolean help, String defaultValue)
+      throws ReflectiveOperationException {
+    f.setAccessible(true);
+    Binding b = new Binding(f, target, help);
+    for (String name : names) {
+      options.put(name, b);
+    }
+    if (defaultValue != null) {
+      set(f, target, defaultValue);
+    }
+  }
+
+  void addPositional(Field f, Object target, int index, int minArity) {
+    f.setAccessible(true);
+    positionals.add(new Positional(f, target, index, List.class.isAssignableFrom(f.getType()), minArity));
+  }
+
+  void sortPositionals() {
+    positionals.sort((a, b) -> Integer.compare(a.index(), b.index()));
   }
 
   private boolean parse(List<String> args, boolean stopAtPositional) throws ReflectiveOperationException {
@@ -104,7 +116,7 @@ final class FastParser {
       } else if (a.startsWith("--")) {
         int eq = a.indexOf('=');
         Binding b = options.get(eq < 0 ? a : a.substring(0, eq));
-        if (b == null || b.option().usageHelp() || b.option().versionHelp()) {
+        if (b == null || b.help()) {
           return false;
         }
         if (b.isBoolean()) {
@@ -133,7 +145,7 @@ final class FastParser {
   private int shortCluster(String a, List<String> args, int i) throws ReflectiveOperationException {
     for (int j = 1; j < a.length(); j++) {
       Binding b = options.get("-" + a.charAt(j));
-      if (b == null || b.option().usageHelp() || b.option().versionHelp()) {
+      if (b == null || b.help()) {
         return -1;
       }
       if (b.isBoolean()) {

@@ -16,8 +16,16 @@ import picocli.CommandLine.Spec;
 
 /** Shared plumbing for commands: the client, the streams, and docker's per-reference error loop. */
 public abstract class BaseCommand implements Callable<Integer> {
+  /**
+   * Injected by picocli through a method, not a field: the fast path looks fields up by name,
+   * and a field of type CommandSpec would make the JVM load picocli's model (~40 ms).
+   */
+  private Object spec; // a CommandSpec, typed Object so reflecting on fields never loads it
+
   @Spec
-  protected CommandSpec spec;
+  void injectSpec(CommandSpec spec) {
+    this.spec = spec;
+  }
 
   @Option(names = "--help", usageHelp = true, description = "Print usage")
   boolean helpRequested;
@@ -30,7 +38,7 @@ public abstract class BaseCommand implements Callable<Integer> {
   }
 
   protected BerthCommand root() {
-    return root != null ? root : (BerthCommand) spec.root().userObject();
+    return root != null ? root : (BerthCommand) ((CommandSpec) spec).root().userObject();
   }
 
   protected BerthClient client() {
