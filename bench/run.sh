@@ -12,10 +12,12 @@ ROUNDS=$([[ $QUICK == 1 ]] && echo 5 || echo 30)       # samples for per-operati
 CLI_ROUNDS=$([[ $QUICK == 1 ]] && echo 5 || echo 20)
 CYCLES=50 PARALLEL=20 MANY=$([[ $QUICK == 1 ]] && echo 200 || echo 1000)
 DOCKER_CLI=/usr/local/bin/docker   # the same client drives both engines where a client is needed
+ENGINES=${ENGINES:-berth docker}   # ENGINES=docker checks the harness alone
+has() { [[ " $ENGINES " == *" $1 "* ]]; }
 
 [[ $(id -u) -eq 0 ]] || { echo "bench/run.sh must run as root" >&2; exit 1; }
 [[ -x /usr/sbin/dockerd ]] || "$ROOT/scripts/setup-bench.sh"
-[[ -x /usr/local/bin/berthd ]] || "$ROOT/scripts/setup.sh"
+if has berth; then [[ -x /usr/local/bin/berthd ]] || "$ROOT/scripts/setup.sh"; fi
 command -v jq >/dev/null || "$ROOT/scripts/setup-bench.sh"
 
 BASE=$(mktemp -d /tmp/berth-bench.XXXXXX)
@@ -56,20 +58,25 @@ trap cleanup EXIT
 
 wait_sock() { for _ in $(seq 300); do curl -fsS --max-time 1 --unix-socket "$1" http://d/_ping >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "$2 did not come up; log:" >&2; tail -20 "$3" >&2; exit 1; }
 
-log "starting berthd and dockerd under $BASE"
-/usr/local/bin/berthd --data-root "$BASE/berth-data" --exec-root "$BASE/b" -H "unix://$B_SOCK" >"$BASE/berthd.log" 2>&1 &
-B_PID=$!
+log "starting $ENGINES under $BASE"
+if has berth; then
+  /usr/local/bin/berthd --data-root "$BASE/berth-data" --exec-root "$BASE/b" -H "unix://$B_SOCK" >"$BASE/berthd.log" 2>&1 &
+  B_PID=$!
+  wait_sock "$B_SOCK" berthd "$BASE/berthd.log"
+  B_MAIN=$(pgrep -f "berth.daemon.Main.*$BASE" | head -1 || echo "$B_PID")   # the JVM, if the launcher forked
+fi
+if has docker; then
 /usr/sbin/dockerd --data-root "$BASE/docker-data" --exec-root "$BASE/d" -H "unix://$D_SOCK" --pidfile "$BASE/d/docker.pid" \
   --bridge=none --iptables=false --ip-masq=false --ip-forward=false --userland-proxy=false --storage-driver overlay2 \
   --log-level warn >"$BASE/dockerd.log" 2>&1 &
 D_PID=$!
-wait_sock "$B_SOCK" berthd "$BASE/berthd.log"
 wait_sock "$D_SOCK" dockerd "$BASE/dockerd.log"
-B_MAIN=$(pgrep -f "berth.daemon.Main.*$BASE" | head -1 || echo "$B_PID")   # the JVM, if the launcher forked
+fi
 
 log "importing the busybox rootfs into both"
 "$ROOT/scripts/make-busybox-rootfs.sh" "$BASE/busybox.tar"
-for s in "$B_SOCK" "$D_SOCK"; do
+for e in $ENGINES; do
+  s=$([[ $e == berth ]] && echo "$B_SOCK" || echo "$D_SOCK")
   api "$s" POST '/images/create?fromSrc=-&repo=busybox&tag=latest' -H 'Content-Type: application/x-tar' --data-binary "@$BASE/busybox.tar" >/dev/null
 done
 
@@ -93,7 +100,7 @@ cycle() {  # create, start, stop, rm
   api "$s" DELETE "/containers/$id" >/dev/null
 }
 
-for e in berth docker; do
+for e in $ENGINES; do
   s=$([[ $e == berth ]] && echo "$B_SOCK" || echo "$D_SOCK")
   log "$e: idle RSS"
   sleep 2
@@ -110,8 +117,9 @@ for e in berth docker; do
 
   log "$e: $PARALLEL parallel run -d"
   t=$(now)
-  for _ in $(seq $PARALLEL); do DOCKER_HOST=unix://$s $DOCKER_CLI run -d --network none busybox sleep 300 >/dev/null & done
-  wait
+  pids=()
+  for _ in $(seq $PARALLEL); do DOCKER_HOST=unix://$s $DOCKER_CLI run -d --network none busybox sleep 300 >/dev/null & pids+=($!); done
+  wait "${pids[@]}"   # not a bare wait: the daemons are our children too
   R[parallel,$e]=$(ms "$t" "$(now)")
 
   log "$e: per-container overhead with $PARALLEL running"
@@ -142,8 +150,8 @@ for e in berth docker; do
 done
 
 row() {  # metric label unit target
-  local b=${R[$1,berth]} d=${R[$1,docker]} ratio
-  ratio=$(awk -v b="$b" -v d="$d" 'BEGIN { if (d > 0) printf "%.2f", b / d; else print "-" }')
+  local b=${R[$1,berth]:--} d=${R[$1,docker]:--} ratio
+  ratio=$(awk -v b="$b" -v d="$d" 'BEGIN { if (b == "-" || d == "-" || d + 0 == 0) print "-"; else printf "%.2f", b / d }')
   printf '%-44s %10s %10s %7s   %s\n' "$2" "$b $3" "$d $3" "$ratio" "$4"
 }
 {
