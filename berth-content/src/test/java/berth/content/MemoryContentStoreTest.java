@@ -1,0 +1,8 @@
+package berth.content;
+
+class MemoryContentStoreTest extends ContentStoreContract {
+  @Override
+  protected ContentStore newStore() {
+    return new MemoryContentStore();
+  }
+}
