@@ -31,10 +31,21 @@ public final class StartCommand extends BaseCommand {
   @Override
   public Integer call() {
     if (!attach && !interactive) {
-      return eachRef(refs, ref -> {
-        client().containers().start(ref, null);
-        out().println(ref);
-      });
+      List<String> failed = new java.util.ArrayList<>();
+      for (String ref : refs) {
+        try {
+          client().containers().start(ref, null);
+          out().println(ref);
+        } catch (BerthException e) {
+          err().println(describe(e));
+          failed.add(ref);
+        }
+      }
+      if (!failed.isEmpty()) {
+        err().println("Error: failed to start containers: " + String.join(", ", failed));
+        return 1;
+      }
+      return 0;
     }
     if (refs.size() > 1) {
       throw new CliError("you cannot start and attach multiple containers at once", 1);
