@@ -51,6 +51,11 @@ public final class Engine implements AutoCloseable {
     ctx.runtime().onExit(exits::onExit);
     new Recovery(ctx, exits, starter, remover).run();
     ctx.events().subscribeInternal(health::onEvent);
+    ctx.events().subscribeInternal(e -> {
+      if ("container".equals(e.type()) && "destroy".equals(e.action()) && e.actor() != null) {
+        execs.forgetContainer(e.actor().id());
+      }
+    });
     health.startAll();
   }
 

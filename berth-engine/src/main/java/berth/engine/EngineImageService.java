@@ -194,10 +194,7 @@ final class EngineImageService implements ImageService {
   public String importImage(InputStream tar, String repo, String tag, List<String> changes, String message,
       String platform) {
     ContainerConfig cfg = ChangeParser.apply(ContainerConfig.builder().build(), changes);
-    String repoTag = repo == null || repo.isEmpty() ? null : repo + ":" + (tag == null || tag.isEmpty() ? "latest" : tag);
-    if (repo != null && repo.contains(":") && (tag == null || tag.isEmpty()) && !repo.contains("/")) {
-      repoTag = repo;
-    }
+    String repoTag = repoTag(repo, tag);
     Image i = store().importRootfs(tar, ImageConfigs.toImage(cfg), repoTag, message, Instant.now());
     ctx.events().image(i.id().toString(), "import", repoTag == null ? Map.of() : Map.of("name", repoTag));
     return i.id().toString();
@@ -235,7 +232,7 @@ final class EngineImageService implements ImageService {
     Image parent = store().resolve(r.imageId()).orElse(null);
     ContainerConfig base = config != null ? mergeOverride(r.config(), config) : r.config();
     ContainerConfig cfg = ChangeParser.apply(base, changes);
-    String repoTag = repo == null || repo.isEmpty() ? null : repo + ":" + (tag == null || tag.isEmpty() ? "latest" : tag);
+    String repoTag = repoTag(repo, tag);
     boolean paused = false;
     if (pause && c.status() == ContainerStatus.RUNNING) {
       ctx.runtime().pause(c.id());
@@ -255,6 +252,18 @@ final class EngineImageService implements ImageService {
     ctx.events().container(r, "commit", Map.of("comment", comment == null ? "" : comment,
         "imageID", img.id().toString(), "imageRef", repoTag == null ? "" : repoTag));
     return new IdResponse(img.id().toString());
+  }
+
+  /** repo plus tag; a repo that already ends in ":tag" keeps it (import's repo may carry one). */
+  static String repoTag(String repo, String tag) {
+    if (repo == null || repo.isEmpty()) {
+      return null;
+    }
+    if (tag != null && !tag.isEmpty()) {
+      return repo + ":" + tag;
+    }
+    boolean tagged = repo.lastIndexOf(':') > repo.lastIndexOf('/') || repo.contains("@");
+    return tagged ? repo : repo + ":latest";
   }
 
   private static List<String> commandOf(ContainerRecord r) {

@@ -31,11 +31,9 @@ final class StatsSource implements BlockingSource<ContainerStats> {
     }
     String name = c.record().name();
     if (c.status() != ContainerStatus.RUNNING && c.status() != ContainerStatus.PAUSED) {
+      // Docker sends one empty sample for a container that is not running, then ends the stream
       if (sentOne) {
-        sleep();
-        if (closed) {
-          return null;
-        }
+        return null;
       }
       sentOne = true;
       return StatsTranslator.empty(c.id(), name);

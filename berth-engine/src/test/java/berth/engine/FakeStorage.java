@@ -31,7 +31,7 @@ final class FakeStorage {
         "", "amd64", "linux", config, List.of(Digest.of("layer".getBytes())), List.of(), 1000, "chain1");
   }
 
-  static final class Images implements ImageStore {
+  static class Images implements ImageStore {
     final List<Image> images = new ArrayList<>();
 
     Images(Image... imgs) {
