@@ -66,7 +66,10 @@ public final class UnixHttp {
    */
   public HttpReply request(String method, String path, Map<String, String> headers, byte[] body, Duration timeout) {
     StringBuilder head = new StringBuilder();
-    head.append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: berth\r\nConnection: close\r\n");
+    head.append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: berth\r\n");
+    if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Connection"))) {
+      head.append("Connection: close\r\n");
+    }
     headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     if (body != null) {
       head.append("Content-Length: ").append(body.length).append("\r\n");
