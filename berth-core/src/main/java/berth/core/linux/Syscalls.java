@@ -78,6 +78,7 @@ public final class Syscalls {
   private static final MethodHandle LLISTXATTR = handle("llistxattr", FunctionDescriptor.of(LONG, PTR, PTR, LONG));
   private static final MethodHandle LREMOVEXATTR = handle("lremovexattr", FunctionDescriptor.of(INT, PTR, PTR));
   private static final MethodHandle LCHOWN = handle("lchown", FunctionDescriptor.of(INT, PTR, INT, INT));
+  private static final MethodHandle CHMOD = handle("chmod", FunctionDescriptor.of(INT, PTR, INT));
   private static final MethodHandle UTIMENSAT =
       handle("utimensat", FunctionDescriptor.of(INT, INT, PTR, PTR, INT));
   private static final MethodHandle STRERROR =
@@ -210,6 +211,15 @@ public final class Syscalls {
       MemorySegment st = a.allocate(CAPTURE);
       int rc = (int) invoke(LCHOWN, st, cstr(a, path), uid, gid);
       check(rc, st, "lchown " + path);
+    }
+  }
+
+  /** {@code chmod(2)} with all 12 mode bits (setuid, setgid, sticky), which NIO cannot set. */
+  public static void chmod(String path, int mode) throws IOException {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment st = a.allocate(CAPTURE);
+      int rc = (int) invoke(CHMOD, st, cstr(a, path), mode);
+      check(rc, st, "chmod " + path);
     }
   }
 

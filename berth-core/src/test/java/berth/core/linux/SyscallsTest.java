@@ -110,6 +110,15 @@ class SyscallsTest {
   }
 
   @Test
+  void chmodSetsSetuidAndSticky() throws Exception {
+    Path f = Files.writeString(tmp.resolve("suid"), "x");
+    Syscalls.chmod(f.toString(), 04755);
+    assertThat((int) Files.getAttribute(f, "unix:mode") & 07777).isEqualTo(04755);
+    Syscalls.chmod(tmp.toString(), 01777);
+    assertThat((int) Files.getAttribute(tmp, "unix:mode") & 07777).isEqualTo(01777);
+  }
+
+  @Test
   void strerrorSpeaksLibc() {
     assertThat(Syscalls.strerror(Syscalls.EPERM)).isEqualTo("Operation not permitted");
   }
