@@ -45,7 +45,8 @@ final class ContainerStarter {
       ContainerFiles files = ctx.files(id);
       files.write(cfg.hostname(), r.hostConfig(), net instanceof NetworkMode.Host);
       Spec spec = SpecBuilder.build(new SpecBuilder.Inputs(r, rootfs, files, net, netns, ctx.config().initBinary(),
-          swapLimitSupported()));
+          swapLimitSupported(), joinedNamespace(r.hostConfig().ipcMode(), "ipc"),
+          joinedNamespace(r.hostConfig().pidMode(), "pid")));
       Files.write(bundle.resolve("config.json"), Json.MAPPER.writeValueAsBytes(spec));
       ContainerRuntime.Created created = ctx.runtime().create(new ContainerRuntime.CreateRequest(id, bundle,
           files.log(), Boolean.TRUE.equals(cfg.tty()), Boolean.TRUE.equals(cfg.openStdin()),
@@ -132,6 +133,18 @@ final class ContainerStarter {
       throw new Conflict("cannot join network namespace of a non running container: " + o.id());
     }
     return "/proc/" + o.state().pid() + "/ns/net";
+  }
+
+  /** The namespace path of the container named by an IpcMode/PidMode "container:<ref>", else null. */
+  private String joinedNamespace(String mode, String ns) {
+    if (!HostConfigValidator.isContainerMode(mode)) {
+      return null;
+    }
+    ContainerRecord o = ctx.registry().resolve(mode.substring("container:".length())).record();
+    if (o.state().status() != ContainerStatus.RUNNING || o.state().pid() <= 0) {
+      throw new Conflict("cannot join " + ns + " namespace of a non running container: " + o.id());
+    }
+    return "/proc/" + o.state().pid() + "/ns/" + ns;
   }
 
   /** Whether the kernel accounts swap (cgroup v1 memsw files; always on v2). */

@@ -30,7 +30,6 @@ public final class HostConfigValidator {
     unsupported("Links", nonEmpty(h.links()));
     unsupported("VolumesFrom", nonEmpty(h.volumesFrom()));
     unsupported("VolumeDriver", nonEmpty(h.volumeDriver()));
-    unsupported("Devices", nonEmpty(h.devices()));
     unsupported("DeviceRequests", nonEmpty(h.deviceRequests()));
     unsupported("DeviceCgroupRules", nonEmpty(h.deviceCgroupRules()));
     unsupported("BlkioWeightDevice", nonEmpty(h.blkioWeightDevice()));
@@ -53,8 +52,12 @@ public final class HostConfigValidator {
     oneOf("Isolation", h.isolation(), "", "default");
     oneOf("UsernsMode", h.usernsMode(), "", "host");
     oneOf("CgroupnsMode", h.cgroupnsMode(), "", "private", "host");
-    oneOf("IpcMode", h.ipcMode(), "", "private", "shareable", "host");
-    oneOf("PidMode", h.pidMode(), "", "host");
+    if (!isContainerMode(h.ipcMode())) {
+      oneOf("IpcMode", h.ipcMode(), "", "private", "shareable", "host");
+    }
+    if (!isContainerMode(h.pidMode())) {
+      oneOf("PidMode", h.pidMode(), "", "host");
+    }
     oneOf("UTSMode", h.utsMode(), "", "host");
     validateSecurityOpt(h.securityOpt());
     Capabilities.normalize(h.capAdd());
@@ -197,6 +200,10 @@ public final class HostConfigValidator {
         SpecBuilder.rlimitType(u.name());
       }
     }
+  }
+
+  static boolean isContainerMode(String mode) {
+    return mode != null && mode.startsWith("container:") && mode.length() > "container:".length();
   }
 
   private static void unsupported(String field, boolean present) {

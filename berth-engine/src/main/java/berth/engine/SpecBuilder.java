@@ -28,7 +28,12 @@ public final class SpecBuilder {
   /** What a start knows besides the record. */
   public record Inputs(
       ContainerRecord record, Path rootfs, ContainerFiles files, NetworkMode network, String joinedNetnsPath,
-      Path initBinary, boolean swapLimitSupported) {}
+      Path initBinary, boolean swapLimitSupported, String joinedIpcPath, String joinedPidPath) {
+    public Inputs(ContainerRecord record, Path rootfs, ContainerFiles files, NetworkMode network,
+        String joinedNetnsPath, Path initBinary, boolean swapLimitSupported) {
+      this(record, rootfs, files, network, joinedNetnsPath, initBinary, swapLimitSupported, null, null);
+    }
+  }
 
   /** A parsed -v bind "src:dst[:opts]". */
   public record Bind(String source, String destination, boolean readOnly, String propagation) {}
@@ -84,21 +89,35 @@ public final class SpecBuilder {
     for (Spec.Mount m : mounts(in, init)) {
       b.mount(m);
     }
-    return adjust(b.build(), h);
+    return adjust(b.build(), h, in);
   }
 
-  /** What DockerDefaults has no setter for: masked/read-only path overrides, cgroup namespace. */
-  private static Spec adjust(Spec s, HostConfig h) {
+  /**
+   * What DockerDefaults has no setter for: masked/read-only path overrides, the cgroup namespace,
+   * --device nodes, and IPC/PID namespaces joined from another container.
+   */
+  private static Spec adjust(Spec s, HostConfig h, Inputs in) {
     Spec.Linux l = s.linux();
-    List<Spec.Namespace> ns = new ArrayList<>(l.namespaces());
+    List<Spec.Namespace> ns = new ArrayList<>();
+    for (Spec.Namespace n : l.namespaces()) {
+      String joined = n.type().equals("ipc") ? in.joinedIpcPath() : n.type().equals("pid") ? in.joinedPidPath() : null;
+      ns.add(joined != null ? new Spec.Namespace(n.type(), joined) : n);
+    }
     if ("private".equals(h.cgroupnsMode())) {
       ns.add(new Spec.Namespace("cgroup", null));
     }
     boolean priv = Boolean.TRUE.equals(h.privileged());
     List<String> masked = h.maskedPaths() != null && !priv ? h.maskedPaths() : l.maskedPaths();
     List<String> ro = h.readonlyPaths() != null && !priv ? h.readonlyPaths() : l.readonlyPaths();
-    Spec.Linux linux = new Spec.Linux(l.uidMappings(), l.gidMappings(), l.sysctl(), l.resources(), l.cgroupsPath(),
-        ns, l.devices(), l.seccomp(), l.rootfsPropagation(), masked, ro, l.mountLabel());
+    DeviceMappings.Result dev = DeviceMappings.of(h.devices());
+    List<Spec.Device> devices = new ArrayList<>(l.devices() == null ? List.of() : l.devices());
+    devices.addAll(dev.devices());
+    Spec.Resources r = l.resources();
+    List<Spec.DeviceCgroup> rules = new ArrayList<>(r.devices() == null ? List.of() : r.devices());
+    rules.addAll(dev.rules());
+    Spec.Resources res = new Spec.Resources(rules, r.memory(), r.cpu(), r.pids(), r.blockIO());
+    Spec.Linux linux = new Spec.Linux(l.uidMappings(), l.gidMappings(), l.sysctl(), res, l.cgroupsPath(),
+        ns, devices.isEmpty() ? null : devices, l.seccomp(), l.rootfsPropagation(), masked, ro, l.mountLabel());
     return new Spec(s.ociVersion(), s.process(), s.root(), s.hostname(), s.domainname(), s.mounts(), s.hooks(),
         s.annotations(), linux);
   }

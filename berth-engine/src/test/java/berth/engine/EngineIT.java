@@ -164,6 +164,21 @@ class EngineIT {
   }
 
   @Test
+  void devicesAndSharedNamespacesReachTheContainer() throws Exception {
+    HostConfig h = HostConfig.builder().networkMode("none")
+        .devices(List.of(new berth.api.model.DeviceMapping("/dev/null", "/dev/mynull", "rwm"))).build();
+    String id = run(cfg("sh", "-c", "echo ok > /dev/mynull && ls -l /dev/mynull"), h);
+    assertThat(cs.inspect(id, false).state().exitCode()).isZero();
+    assertThat(logs(id)).startsWith("crw");
+    String first = cs.create("ipc1", cfg("sleep", "1000"), none(), null, null).id();
+    cs.start(first);
+    HostConfig join = HostConfig.builder().networkMode("container:ipc1").ipcMode("container:ipc1")
+        .pidMode("container:ipc1").build();
+    String second = run(cfg("sh", "-c", "ps -o pid,comm | grep -c sleep"), join);
+    assertThat(logs(second).strip()).isEqualTo("1");
+  }
+
+  @Test
   void changesShowWhatTheContainerWrote() throws Exception {
     String id = run(cfg("sh", "-c", "echo x > /tmp/new; rm /etc/group"), none());
     List<FilesystemChange> ch = cs.changes(id);

@@ -216,4 +216,20 @@ class PureLogicTest {
       assertThat(m.options()).contains("size=1m", "noexec");
     });
   }
+
+  @Test
+  void devicesMapHostNodesWithCgroupRules() {
+    var r = DeviceMappings.of(List.of(new berth.api.model.DeviceMapping("/dev/null", "/dev/mynull", "rw")));
+    assertThat(r.devices()).singleElement().satisfies(d -> {
+      assertThat(d.path()).isEqualTo("/dev/mynull");
+      assertThat(d.type()).isEqualTo("c");
+      assertThat(d.major()).isEqualTo(1);
+      assertThat(d.minor()).isEqualTo(3);
+    });
+    assertThat(r.rules()).singleElement().satisfies(x -> assertThat(x.access()).isEqualTo("rw"));
+    assertThatThrownBy(() -> DeviceMappings.of(List.of(new berth.api.model.DeviceMapping("/nope", null, null))))
+        .hasMessageContaining("/nope");
+    assertThatThrownBy(() -> DeviceMappings.of(List.of(new berth.api.model.DeviceMapping("/dev/null", null, "x"))))
+        .hasMessage("invalid device mode: x");
+  }
 }
