@@ -44,6 +44,10 @@ final class FakeEngine implements AutoCloseable {
     server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
     route("GET /_ping", (r, in, out) -> reply(out, 200, "text/plain", "OK"));
+    route("HEAD /_ping", (r, in, out) -> {
+      out.write("HTTP/1.1 200 OK\r\nApi-Version: 1.47\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+    });
     Thread.ofVirtual().start(this::acceptLoop);
   }
 
@@ -131,7 +135,7 @@ final class FakeEngine implements AutoCloseable {
       String query = q < 0 ? "" : target.substring(q + 1);
       path = path.replaceFirst("^/v1\\.\\d+", "");
       Req req = new Req(start[0], path, query, headers, body);
-      if (!path.equals("/_ping")) {
+      if (!path.equals("/_ping") && !path.equals("/info")) {
         requests.add(req);
       }
       Route route = null;

@@ -4,10 +4,8 @@ import berth.cli.format.ImageRows;
 import berth.cli.format.OutputFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,21 +42,12 @@ public final class ImagesCommand extends BaseCommand {
     }
     JsonNode list = client().images().list(all, digests, f);
     long now = System.currentTimeMillis();
-    if (quiet) {
-      Set<String> ids = new LinkedHashSet<>();
-      for (JsonNode img : list) {
-        String id = img.path("Id").asText();
-        ids.add(noTrunc ? id : berth.cli.format.Text.shortId(id));
-      }
-      ids.forEach(out()::println);
-      return 0;
-    }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (JsonNode img : list) {
       rows.addAll(ImageRows.rows(img, !noTrunc, now));
     }
     String table = digests ? ImageRows.DIGESTS_TABLE : ImageRows.DEFAULT_TABLE;
-    out().print(OutputFormat.of(format, table).render(ImageRows.header(), rows));
+    out().print(OutputFormat.of(quiet ? "{{.ID}}" : format, table).render(ImageRows.header(), rows));
     return 0;
   }
 }

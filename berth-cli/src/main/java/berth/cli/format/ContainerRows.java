@@ -27,7 +27,8 @@ public final class ContainerRows {
     h.put("Size", "SIZE");
     h.put("Names", "NAMES");
     h.put("Labels", "LABELS");
-    h.put("Label", (Method) args -> "LABEL");
+    h.put("Label", (Method) args -> args.isEmpty() ? "LABEL" : String.valueOf(args.getFirst())); // docker heads the column with the key
+    h.put("Platform", "PLATFORM");
     h.put("Mounts", "MOUNTS");
     h.put("Networks", "NETWORKS");
     h.put("LocalVolumes", "LOCAL VOLUMES");
@@ -70,6 +71,7 @@ public final class ContainerRows {
     c.path("NetworkSettings").path("Networks").fieldNames().forEachRemaining(nets::add);
     nets.sort(null);
     r.put("Networks", String.join(",", nets));
+    r.put("Platform", null); // docker 28 reports the image platform when the daemon knows it
     return r;
   }
 

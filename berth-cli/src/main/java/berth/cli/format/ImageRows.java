@@ -78,7 +78,7 @@ public final class ImageRows {
     long shared = img.path("SharedSize").asLong(-1);
     r.put("SharedSize", shared < 0 ? "N/A" : Units.humanSize(shared, 3));
     r.put("UniqueSize", shared < 0 ? "N/A" : Units.humanSize(img.path("Size").asDouble() - shared, 3));
-    r.put("VirtualSize", Units.humanSize(img.path("Size").asDouble(), 3));
+    r.put("VirtualSize", Units.humanSize(img.path("Size").asDouble()));
     return r;
   }
 }

@@ -96,7 +96,12 @@ final class Functions {
       });
       n = plain;
     }
-    return berth.client.JsonTrees.writeString(n);
+    String json = berth.client.JsonTrees.writeString(n);
+    if (Values.norm(v) instanceof Map<?, ?>) {
+      // list contexts go through Go's json.Marshal, which escapes HTML; inspect data does not
+      json = json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+    return json;
   }
 
   private static String join(List<Object> args) {
