@@ -4,15 +4,13 @@ import berth.api.model.ContainerUpdateResponse;
 import berth.api.model.HostConfig;
 import berth.api.model.RestartPolicy;
 import berth.core.errors.InvalidArgument;
-import berth.core.errors.NotImplemented;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * POST /containers/{id}/update: the restart policy and resource limits. Limits of a stopped or
- * created container are stored and apply at the next start; the runtime driver cannot change
- * the cgroup of a running container yet, so that is refused rather than pretended.
+ * POST /containers/{id}/update: the restart policy and resource limits. Limits are stored (and
+ * apply at every start); a running container's cgroup is changed at once with runc update.
  */
 final class ContainerUpdater {
   private final EngineContext ctx;
@@ -28,9 +26,8 @@ final class ContainerUpdater {
       ContainerRecord r = c.record();
       HostConfig.Builder b = r.hostConfig().toBuilder();
       boolean resources = applyResources(u, b);
-      if (resources && r.state().status().isRunningLike()) {
-        throw new NotImplemented("updating the resources of a running container is not supported by Berth yet");
-      }
+      boolean live = resources && (r.state().status() == ContainerStatus.RUNNING
+          || r.state().status() == ContainerStatus.PAUSED);
       if (u.restartPolicy() != null && u.restartPolicy().name() != null && !u.restartPolicy().name().isEmpty()) {
         if (Boolean.TRUE.equals(r.hostConfig().autoRemove()) && !u.restartPolicy().effectiveName().equals("no")) {
           throw new InvalidArgument("Restart policy cannot be updated because AutoRemove is enabled for the container");
@@ -41,6 +38,10 @@ final class ContainerUpdater {
       }
       HostConfig updated = b.build();
       HostConfigValidator.validate(r.config(), updated, null);
+      if (live) {
+        RuncUpdate.apply(ctx.config().execRoot(), r.id(),
+            SpecBuilder.resources(updated, ContainerStarter.swapLimitSupported()));
+      }
       ContainerRecord nr = r.withHostConfig(updated);
       c.update(nr);
       ctx.store().put(nr);

@@ -157,6 +157,7 @@ final class EngineContainerService implements ContainerService {
       if (o.stream() && st == ContainerStatus.RUNNING) {
         a.connect(ctx.runtime().attach(c.id(), o.stdin() && Boolean.TRUE.equals(r.config().openStdin())));
       } else if (o.stream()) {
+        c.pendingAttaches.removeIf(ContainerAttach::isClosed);
         // created or stopped: as in Docker, the session receives the output of the next start
         c.pendingAttaches.add(a);
       }

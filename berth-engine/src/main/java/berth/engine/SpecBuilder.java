@@ -159,7 +159,7 @@ public final class SpecBuilder {
     return (parent.startsWith("/") ? parent : "/" + parent) + "/" + id;
   }
 
-  private static Spec.Resources resources(HostConfig h, boolean swapSupported) {
+  static Spec.Resources resources(HostConfig h, boolean swapSupported) {
     long mem = v(h.memory());
     Long swap = null;
     if (swapSupported && mem > 0) {

@@ -157,6 +157,11 @@ class EngineIT {
       assertThat(s.memoryStats().usage()).isPositive();
       assertThat(st.next()).isNull();
     }
+    cs.update(id, HostConfig.builder().memory(64L << 20).pidsLimit(99L).build());
+    assertThat(cs.inspect(id, false).hostConfig().memory()).isEqualTo(64L << 20);
+    var pids = real.runtime.stats(id);
+    assertThat(pids.pidsLimit()).isEqualTo(99L);
+    assertThat(pids.memoryLimit()).isEqualTo(64L << 20);
     long t0 = System.nanoTime();
     cs.stop(id, null, 1);
     assertThat(System.nanoTime() - t0).isGreaterThan(900_000_000L);
