@@ -225,7 +225,15 @@ final class ContainerLifecycle {
   }
 
   private void signalLocked(Container c, int sig) {
-    ctx.runtime().kill(c.id(), sig, false);
+    try {
+      ctx.runtime().kill(c.id(), sig, false);
+    } catch (RuntimeException e) {
+      // the process may have exited a moment ago, its exit not yet handled: that is not an error
+      boolean gone = ctx.runtime().state(c.id()).map(s -> s.status().equals("stopped")).orElse(true);
+      if (!gone) {
+        throw e;
+      }
+    }
     ctx.events().container(c.record(), "kill", Map.of("signal", Integer.toString(sig)));
   }
 
