@@ -47,10 +47,15 @@ build() {
   (cd "$ROOT" && mvn -B -q -DskipTests package)
 }
 
-# Copies one module's runtime classpath (target/lib, filled by maven-dependency-plugin) to LIB/$2.
+# Copies one module's runtime classpath (target/lib, filled by maven-dependency-plugin) to LIB/$2,
+# after checking that the main class ($3, as a path) is really in it.
 install_lib() {
-  local src=$ROOT/$1/target/lib dst=$LIB/$2
+  local src=$ROOT/$1/target/lib dst=$LIB/$2 main=$3 j found=0
   compgen -G "$src/*.jar" >/dev/null || die "$src has no jars: the $1 build did not produce target/lib"
+  for j in "$src"/*.jar; do
+    "$JDK/bin/jar" tf "$j" | grep -qx "$main" && { found=1; break; }
+  done
+  ((found)) || die "no jar in $src contains $main"
   rm -rf "$dst.new" && mkdir -p "$dst.new" && cp "$src"/*.jar "$dst.new"/
   rm -rf "$dst" && mv "$dst.new" "$dst"
 }
@@ -71,8 +76,8 @@ LAUNCHER
 }
 
 install_product() {
-  install_lib berth-daemon daemon
-  install_lib berth-cli cli
+  install_lib berth-daemon daemon berth/daemon/Main.class
+  install_lib berth-cli cli berth/cli/Main.class
   install_launcher berthd daemon berth.daemon.Main
   install_launcher berth cli berth.cli.Main
   log "installed $BIN/berthd and $BIN/berth (jars in $LIB)"
