@@ -85,8 +85,9 @@ public final class BerthDaemon {
       Files.createDirectories(d.binDir);
       Files.createDirectories(base.resolve("docker-config"));
       Path wrapper = d.binDir.resolve("berth");
-      Files.writeString(wrapper, "#!/bin/sh\nexec '" + d.javaBin + "' --enable-native-access=ALL-UNNAMED -cp '"
-          + d.classPath + "' berth.cli.Main \"$@\"\n");
+      // The launcher's start-up flags (dist/bin/berth): the CLI runs hundreds of times per suite.
+      Files.writeString(wrapper, "#!/bin/sh\nexec '" + d.javaBin + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+          + " -XX:-UsePerfData --enable-native-access=ALL-UNNAMED -cp '" + d.classPath + "' berth.cli.Main \"$@\"\n");
       Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (IOException e) {
       throw new UncheckedIOException("prepare " + base, e);
