@@ -88,7 +88,9 @@ final class ContainerFilesystem {
 
   PathStat stat(String ref, String path) {
     Container c = ctx.registry().resolve(ref);
-    return withRootfs(c, root -> statLocked(c, root, path));
+    PathStat st = withRootfs(c, root -> statLocked(c, root, path));
+    ctx.events().container(c.record(), "archive-path", Map.of());
+    return st;
   }
 
   private PathStat statLocked(Container c, Path root, String path) throws IOException {
@@ -140,6 +142,7 @@ final class ContainerFilesystem {
       TarStreams.extract(tar, root, RootPath.inside(root, dest), noOverwriteDirNonDir);
       return null;
     });
+    ctx.events().container(c.record(), "extract-to-dir", Map.of());
   }
 
   private static void requireAbsolute(String path) {

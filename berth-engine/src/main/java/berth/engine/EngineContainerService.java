@@ -161,6 +161,7 @@ final class EngineContainerService implements ContainerService {
         // created or stopped: as in Docker, the session receives the output of the next start
         c.pendingAttaches.add(a);
       }
+      ctx.events().container(r, "attach", Map.of());
       return a;
     } finally {
       c.lock.unlock();
@@ -174,6 +175,8 @@ final class EngineContainerService implements ContainerService {
       throw new Conflict("Container " + c.id() + " is not running");
     }
     ctx.runtime().resize(c.id(), height, width);
+    ctx.events().container(c.record(), "resize", Map.of("height", Integer.toString(height),
+        "width", Integer.toString(width)));
   }
 
   @Override
@@ -182,7 +185,9 @@ final class EngineContainerService implements ContainerService {
     if (c.status() != ContainerStatus.RUNNING && c.status() != ContainerStatus.PAUSED) {
       throw new Conflict("Container " + c.id() + " is not running");
     }
-    return ProcessTable.top(ctx.runtime().pids(c.id()), psArgs);
+    ContainerTop top = ProcessTable.top(ctx.runtime().pids(c.id()), psArgs);
+    ctx.events().container(c.record(), "top", Map.of());
+    return top;
   }
 
   @Override
