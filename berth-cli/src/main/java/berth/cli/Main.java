@@ -163,37 +163,89 @@ public final class Main {
     parent.addSubcommand(name, sub);
   }
 
+  /** Docker's wording and exit codes for command-line mistakes: 125 for flags, 1 for arguments. */
   private static int usageError(ParameterException ex, PrintStream err) {
     CommandLine cmd = ex.getCommandLine();
     String path = qualifiedName(cmd);
+    String usage = "Usage:  " + Usage.line(path, cmd.getCommandName());
+    boolean group = cmd.getParent() == null || cmd.getCommand() instanceof Group;
     if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String arg = u.getUnmatched().getFirst();
-      if (arg.startsWith("-")) {
+      if (arg.startsWith("-") && arg.length() > 1) {
         err.println("unknown flag: " + arg.split("=", 2)[0]);
-        err.println("See '" + path + " --help'.");
+        err.println();
+        err.println(usage);
+        err.println();
+        err.println("Run '" + path + " --help' for more information");
         return 125;
       }
-      if (cmd.getParent() == null || cmd.getCommand() instanceof Group) {
-        err.println(path.equals("berth") ? "berth: '" + arg + "' is not a berth command." : "berth: unknown command: " + path + " " + arg);
-        err.println("See '" + path + " --help'");
+      if (group) {
+        err.println("berth: unknown command: " + path + " " + arg);
+        err.println();
+        if (cmd.getParent() != null) {
+          err.println(usage);
+          err.println();
+        }
+        err.println("Run '" + path + " --help' for more information");
         return 1;
       }
-      err.println("berth: '" + path + "' accepts no more arguments (got \"" + arg + "\")");
-      err.println();
-      err.println("See '" + path + " --help' for more information");
-      return 1;
+      return argumentCount(cmd, path, usage, err);
     }
     if (ex instanceof MissingParameterException) {
-      err.println("berth: '" + path + "' requires at least 1 argument");
-      err.println();
-      err.print("Usage:  " + cmd.getHelp().synopsis(0));
-      err.println();
-      err.println("See '" + path + " --help' for more information");
-      return 1;
+      return argumentCount(cmd, path, usage, err);
     }
-    err.println(ex.getMessage());
-    err.println("See '" + path + " --help'.");
+    err.println(flagMessage(ex));
+    err.println();
+    err.println(usage);
+    err.println();
+    err.println("Run '" + path + " --help' for more information");
     return 125;
+  }
+
+  private static int argumentCount(CommandLine cmd, String path, String usage, PrintStream err) {
+    String arity = arity(cmd);
+    err.println("berth: '" + path + "' " + arity);
+    err.println();
+    err.println(usage);
+    err.println();
+    // cobra says "See" only for minimum-count errors, "Run" for the others
+    err.println((arity.startsWith("requires at least") ? "See '" : "Run '") + path + " --help' for more information");
+    return 1;
+  }
+
+  /** "requires at least 1 argument", "requires 2 arguments", "requires at most 1 argument": cobra's wording. */
+  private static String arity(CommandLine cmd) {
+    int min = 0;
+    int max = 0;
+    for (CommandLine.Model.PositionalParamSpec p : cmd.getCommandSpec().positionalParameters()) {
+      min += p.arity().min();
+      max = p.isMultiValue() || max == Integer.MAX_VALUE ? Integer.MAX_VALUE : max + Math.max(1, p.arity().max());
+    }
+    int n = max != Integer.MAX_VALUE && cmd.getCommandSpec().positionalParameters().size() > 0 && min < max ? max : min;
+    String noun = n == 1 ? " argument" : " arguments";
+    if (max == 0) {
+      return "accepts no arguments";
+    }
+    if (max == Integer.MAX_VALUE) {
+      return "requires at least " + min + noun;
+    }
+    return min == max ? "requires " + min + noun : "requires at most " + max + noun;
+  }
+
+  /** pflag's {@code invalid argument "x" for "-n, --last" flag: ...} for values picocli could not convert. */
+  private static String flagMessage(ParameterException ex) {
+    if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && ex.getValue() != null) {
+      String[] names = o.names().clone();
+      java.util.Arrays.sort(names, java.util.Comparator.comparingInt(String::length));
+      String type = o.type().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+      String reason = switch (type) {
+        case "int", "integer", "long" -> "strconv.ParseInt: parsing \"" + ex.getValue() + "\": invalid syntax";
+        case "boolean" -> "strconv.ParseBool: parsing \"" + ex.getValue() + "\": invalid syntax";
+        default -> ex.getMessage();
+      };
+      return "invalid argument \"" + ex.getValue() + "\" for \"" + String.join(", ", names) + "\" flag: " + reason;
+    }
+    return ex.getMessage();
   }
 
   private static String qualifiedName(CommandLine cmd) {

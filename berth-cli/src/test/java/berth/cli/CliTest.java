@@ -160,7 +160,8 @@ class CliTest {
   @Test
   void runRejectsBadFlagValuesWith125() {
     assertThat(berth("run", "--cpus", "abc", "busybox")).isEqualTo(125);
-    assertThat(err()).startsWith("berth: invalid argument \"abc\" for \"--cpus\" flag: failed to parse abc as a rational number");
+    assertThat(err()).isEqualTo("invalid argument \"abc\" for \"--cpus\" flag: failed to parse abc as a rational number\n\n"
+        + "Usage:  berth run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'berth run --help' for more information\n");
     assertThat(engine.requests).isEmpty();
   }
 
@@ -199,10 +200,17 @@ class CliTest {
   @Test
   void usageErrors() {
     assertThat(berth("ps", "--bogus")).isEqualTo(125);
-    assertThat(err()).isEqualTo("unknown flag: --bogus\nSee 'berth ps --help'.\n");
+    assertThat(err()).isEqualTo("unknown flag: --bogus\n\nUsage:  berth ps [OPTIONS]\n\nRun 'berth ps --help' for more information\n");
     err.reset();
     assertThat(berth("frobnicate")).isEqualTo(1);
-    assertThat(err()).startsWith("berth: 'frobnicate' is not a berth command.");
+    assertThat(err()).isEqualTo("berth: unknown command: berth frobnicate\n\nRun 'berth --help' for more information\n");
+    err.reset();
+    assertThat(berth("rm")).isEqualTo(1);
+    assertThat(err()).isEqualTo("berth: 'berth rm' requires at least 1 argument\n\nUsage:  berth rm [OPTIONS] CONTAINER [CONTAINER...]\n\n"
+        + "See 'berth rm --help' for more information\n");
+    err.reset();
+    assertThat(berth("ps", "-n", "x")).isEqualTo(125);
+    assertThat(err()).startsWith("invalid argument \"x\" for \"-n, --last\" flag: strconv.ParseInt: parsing \"x\": invalid syntax\n");
   }
 
   @Test

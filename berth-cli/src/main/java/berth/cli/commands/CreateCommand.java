@@ -36,7 +36,9 @@ public final class CreateCommand extends BaseCommand {
       out().println(created.id());
       return 0;
     } catch (CliError e) {
-      err().println("berth: " + e.getMessage());
+      err().println(e.getMessage().startsWith("invalid argument ") ? e.getMessage()
+          + "\n\nUsage:  berth create [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'berth create --help' for more information"
+          : "berth: " + e.getMessage());
       return e.exitCode();
     } catch (BerthException e) {
       err().println("berth: " + describe(e));

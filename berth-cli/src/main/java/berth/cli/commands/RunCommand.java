@@ -56,11 +56,19 @@ public final class RunCommand extends BaseCommand {
   }
 
   private int fail(String message, int code) {
-    err().println("berth: " + message);
-    if (code == ExitCodes.DAEMON_ERROR) {
+    if (message.startsWith("invalid argument ")) {
+      // a flag value docker's flag parser would have refused, reported the same way
+      err().println(message);
       err().println();
-      err().println("Run 'berth run --help' for more information");
+      err().println("Usage:  berth run [OPTIONS] IMAGE [COMMAND] [ARG...]");
+    } else if (code == 1) {
+      err().println(message); // docker's own pre-flight checks (-it without a TTY, -a with -d)
+      return code;
+    } else {
+      err().println("berth: " + message);
     }
+    err().println();
+    err().println("Run 'berth run --help' for more information");
     return code;
   }
 
@@ -126,13 +134,7 @@ public final class RunCommand extends BaseCommand {
   }
 
   private int startFailed(BerthException e) {
-    int code = ExitCodes.forStartError(e.getMessage());
-    err().println("berth: " + describe(e));
-    if (code == ExitCodes.DAEMON_ERROR) {
-      err().println();
-      err().println("Run 'berth run --help' for more information");
-    }
-    return code;
+    return fail(describe(e), ExitCodes.forStartError(e.getMessage()));
   }
 
   static int exitStatus(PendingResponse wait) {

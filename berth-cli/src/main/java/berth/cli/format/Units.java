@@ -3,8 +3,6 @@ package berth.cli.format;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Sizes as docker's go-units writes and reads them: {@code HumanSize} (decimal, "4.26MB"),
@@ -13,7 +11,6 @@ import java.util.regex.Pattern;
 public final class Units {
   private static final String[] DECIMAL = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
   private static final String[] BINARY = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
-  private static final Pattern RAM = Pattern.compile("^(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$");
 
   private Units() {}
 
@@ -58,28 +55,59 @@ public final class Units {
     return d.toPlainString();
   }
 
-  /** {@code units.RAMInBytes}: "512m" → 536870912; errors read {@code invalid size: '12x'}. */
+  /**
+   * {@code units.RAMInBytes}: a number with an optional binary suffix ("512m", "1.5g", "10 MiB");
+   * errors read like go-units ({@code invalid size: '-1'}, {@code invalid suffix: 'x'}).
+   */
   public static long ramInBytes(String s) {
-    Matcher m = RAM.matcher(s);
-    if (!m.matches()) {
+    int sep = -1;
+    for (int i = s.length() - 1; i >= 0; i--) {
+      if ("01234567890. ".indexOf(s.charAt(i)) >= 0) {
+        sep = i;
+        break;
+      }
+    }
+    if (sep == -1) {
       throw new IllegalArgumentException("invalid size: '" + s + "'");
     }
+    String num = s.charAt(sep) == ' ' ? s.substring(0, sep) : s.substring(0, sep + 1);
+    String sfx = s.substring(sep + 1).toLowerCase(java.util.Locale.ROOT);
     double size;
     try {
-      size = Double.parseDouble(m.group(1));
+      size = Double.parseDouble(num);
     } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("strconv.ParseFloat: parsing \"" + num + "\": invalid syntax");
+    }
+    if (size < 0 || num.startsWith("-")) {
       throw new IllegalArgumentException("invalid size: '" + s + "'");
     }
-    long mult = 1;
-    if (m.group(2) != null) {
-      mult = switch (Character.toLowerCase(m.group(2).charAt(0))) {
-        case 'k' -> 1L << 10;
-        case 'm' -> 1L << 20;
-        case 'g' -> 1L << 30;
-        case 't' -> 1L << 40;
-        default -> 1L << 50;
-      };
+    if (sfx.isEmpty()) {
+      return (long) size;
+    }
+    if (sfx.length() > 3) {
+      throw badSuffix(sfx);
+    }
+    if (sfx.charAt(0) == 'b') {
+      if (sfx.length() > 1) {
+        throw badSuffix(sfx);
+      }
+      return (long) size;
+    }
+    long mult = switch (sfx.charAt(0)) {
+      case 'k' -> 1L << 10;
+      case 'm' -> 1L << 20;
+      case 'g' -> 1L << 30;
+      case 't' -> 1L << 40;
+      case 'p' -> 1L << 50;
+      default -> throw badSuffix(sfx);
+    };
+    if ((sfx.length() == 2 && sfx.charAt(1) != 'b') || (sfx.length() == 3 && !sfx.substring(1).equals("ib"))) {
+      throw badSuffix(sfx);
     }
     return (long) (size * mult);
+  }
+
+  private static IllegalArgumentException badSuffix(String sfx) {
+    return new IllegalArgumentException("invalid suffix: '" + sfx + "'");
   }
 }

@@ -82,7 +82,7 @@ public final class CreateBody {
         return detach ? new Attach(false, false, false) : new Attach(o.interactive, true, true);
       }
       if (detach) {
-        throw new CliError("Conflicting options: -a and -d", 125);
+        throw new CliError("conflicting options: cannot specify both --attach and --detach", 1);
       }
       boolean in = false;
       boolean out = false;

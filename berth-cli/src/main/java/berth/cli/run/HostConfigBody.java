@@ -150,16 +150,16 @@ final class HostConfigBody {
     if (colon >= 0) {
       name = policy.substring(0, colon);
       if (name.isEmpty()) {
-        throw CreateBody.badFlag(policy, "--restart", "invalid restart policy format: no policy provided before colon");
+        throw new CliError("invalid restart policy format: no policy provided before colon", 125);
       }
       try {
         max = Integer.parseInt(policy.substring(colon + 1));
       } catch (NumberFormatException e) {
-        throw CreateBody.badFlag(policy, "--restart", "invalid restart policy format: maximum retry count must be an integer");
+        throw new CliError("invalid restart policy format: maximum retry count must be an integer", 125);
       }
     }
     if (o.rm && !name.isEmpty() && !name.equals("no")) {
-      throw new CliError("Conflicting options: cannot specify both --restart and --rm", 125);
+      throw new CliError("conflicting options: cannot specify both --restart and --rm", 125);
     }
     r.put("Name", name.isEmpty() ? "no" : name);
     r.put("MaximumRetryCount", max);

@@ -86,7 +86,9 @@ class FormatTest {
 
   @Test
   void ramInBytesErrorsLikeDocker() {
-    assertThatThrownBy(() -> Units.ramInBytes("12x")).hasMessage("invalid size: '12x'");
+    assertThatThrownBy(() -> Units.ramInBytes("12x")).hasMessage("invalid suffix: 'x'");
+    assertThatThrownBy(() -> Units.ramInBytes("abc")).hasMessage("invalid size: 'abc'");
+    assertThatThrownBy(() -> Units.ramInBytes("10kbb")).hasMessage("invalid suffix: 'kbb'");
     assertThatThrownBy(() -> Units.ramInBytes("-1")).hasMessage("invalid size: '-1'");
   }
 

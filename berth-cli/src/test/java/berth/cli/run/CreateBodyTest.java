@@ -126,16 +126,15 @@ class CreateBodyTest {
   @CsvSource(delimiterString = " => ", value = {
       "--cpus abc busybox            => invalid argument \"abc\" for \"--cpus\" flag: failed to parse abc as a rational number",
       "--cpus 0.0000000001 busybox   => invalid argument \"0.0000000001\" for \"--cpus\" flag: value is too precise",
-      "-m 12x busybox                => invalid argument \"12x\" for \"-m, --memory\" flag: invalid size: '12x'",
+      "-m 12x busybox                => invalid argument \"12x\" for \"-m, --memory\" flag: invalid suffix: 'x'",
       "--shm-size big busybox        => invalid argument \"big\" for \"--shm-size\" flag: invalid size: 'big'",
       "--health-interval 5 busybox   => invalid argument \"5\" for \"--health-interval\" flag: time: missing unit in duration \"5\"",
       "--health-interval xyz busybox => invalid argument \"xyz\" for \"--health-interval\" flag: time: invalid duration \"xyz\"",
       "--health-interval -5s busybox => --health-interval cannot be negative",
       "--no-healthcheck --health-cmd x busybox => --no-healthcheck conflicts with --health-* options",
-      "--restart :3 busybox          => invalid argument \":3\" for \"--restart\" flag: invalid restart policy format: no policy provided before colon",
-      "--restart on-failure:x busybox => invalid argument \"on-failure:x\" for \"--restart\" flag: invalid restart policy format: maximum retry count must be an integer",
-      "--rm --restart always busybox => Conflicting options: cannot specify both --restart and --rm",
-      "-d -a stdout busybox          => Conflicting options: -a and -d",
+      "--restart :3 busybox          => invalid restart policy format: no policy provided before colon",
+      "--restart on-failure:x busybox => invalid restart policy format: maximum retry count must be an integer",
+      "--rm --restart always busybox => conflicting options: cannot specify both --restart and --rm",
       "--ulimit nofile busybox       => invalid argument \"nofile\" for \"--ulimit\" flag: invalid ulimit argument: nofile",
       "--ulimit nofile=10:5 busybox  => invalid argument \"nofile=10:5\" for \"--ulimit\" flag: ulimit soft limit must be less than or equal to hard limit: 10 > 5",
       "-p 80:http busybox            => invalid argument \"80:http\" for \"-p, --publish\" flag: invalid containerPort: http",
@@ -146,6 +145,14 @@ class CreateBodyTest {
         .isInstanceOf(CliError.class)
         .hasMessage(message.strip())
         .satisfies(e -> assertThat(((CliError) e).exitCode()).isEqualTo(125));
+  }
+
+  @Test
+  void attachWithDetachIsAUsageError() {
+    assertThatThrownBy(() -> body("-d -a stdout busybox"))
+        .isInstanceOf(CliError.class)
+        .hasMessage("conflicting options: cannot specify both --attach and --detach")
+        .satisfies(e -> assertThat(((CliError) e).exitCode()).isEqualTo(1));
   }
 
   @Test
