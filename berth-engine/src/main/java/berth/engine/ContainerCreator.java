@@ -91,7 +91,7 @@ final class ContainerCreator {
     FileTrees.deleteQuietly(ctx.files(id).dir());
   }
 
-  private static void validatePlatform(String platform) {
+  static void validatePlatform(String platform) {
     if (platform == null || platform.isEmpty()) {
       return;
     }

@@ -115,7 +115,9 @@ final class ContainerViews {
 
   ContainerSummary summary(Container c, Long sizeRw, Long sizeRootFs) {
     ContainerRecord r = c.record();
-    String command = r.path() + (r.args().isEmpty() ? "" : " " + String.join(" ", r.args()));
+    // Docker quotes arguments that contain spaces in the ps Command column
+    String command = r.path() + (r.args().isEmpty() ? "" : " " + String.join(" ",
+        r.args().stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList()));
     return new ContainerSummary(r.id(), List.of(r.name()), r.config().image(), r.imageId(), command,
         r.createdNanos() / 1_000_000_000L, List.of(), sizeRw, sizeRootFs,
         r.config().labels() == null ? Map.of() : r.config().labels(), r.state().status().toString(), status(r),

@@ -193,6 +193,7 @@ final class EngineImageService implements ImageService {
   @Override
   public String importImage(InputStream tar, String repo, String tag, List<String> changes, String message,
       String platform) {
+    ContainerCreator.validatePlatform(platform);
     ContainerConfig cfg = ChangeParser.apply(ContainerConfig.builder().build(), changes);
     String repoTag = repoTag(repo, tag);
     Image i = store().importRootfs(tar, ImageConfigs.toImage(cfg), repoTag, message, Instant.now());
