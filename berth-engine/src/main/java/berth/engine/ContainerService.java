@@ -65,6 +65,11 @@ public interface ContainerService {
   /** One sample when {@code stream} is false; otherwise a sample about every second until closed. */
   BlockingSource<ContainerStats> stats(String ref, boolean stream);
 
+  /** With {@code oneShot} (and not streaming) the single sample is taken at once, without precpu_stats. */
+  default BlockingSource<ContainerStats> stats(String ref, boolean stream, boolean oneShot) {
+    return stats(ref, stream);
+  }
+
   void rename(String ref, String newName);
 
   void pause(String ref);

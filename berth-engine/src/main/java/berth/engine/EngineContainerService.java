@@ -193,7 +193,13 @@ final class EngineContainerService implements ContainerService {
   @Override
   public BlockingSource<ContainerStats> stats(String ref, boolean stream) {
     Container c = ctx.registry().resolve(ref);
-    return new StatsSource(ctx, c, stream);
+    return new StatsSource(ctx, c, stream, false);
+  }
+
+  @Override
+  public BlockingSource<ContainerStats> stats(String ref, boolean stream, boolean oneShot) {
+    Container c = ctx.registry().resolve(ref);
+    return new StatsSource(ctx, c, stream, oneShot && !stream);
   }
 
   @Override

@@ -13,15 +13,17 @@ final class StatsSource implements BlockingSource<ContainerStats> {
   private final EngineContext ctx;
   private final Container c;
   private final boolean stream;
+  private final boolean oneShot;
   private volatile boolean closed;
   private boolean sentOne;
   private CgroupStats prev;
   private Instant prevAt;
 
-  StatsSource(EngineContext ctx, Container c, boolean stream) {
+  StatsSource(EngineContext ctx, Container c, boolean stream, boolean oneShot) {
     this.ctx = ctx;
     this.c = c;
     this.stream = stream;
+    this.oneShot = oneShot;
   }
 
   @Override
@@ -38,7 +40,7 @@ final class StatsSource implements BlockingSource<ContainerStats> {
       sentOne = true;
       return StatsTranslator.empty(c.id(), name);
     }
-    if (prev == null && !stream) {
+    if (prev == null && !stream && !oneShot) {
       prev = read();
       prevAt = Instant.now();
       sleep();
