@@ -91,7 +91,7 @@ public final class VersionCommand extends BaseCommand {
             .append(det.path("MinAPIVersion").asText()).append(")\n");
         sb.append("  Go version:\t").append(det.path("GoVersion").asText()).append('\n');
         sb.append("  Git commit:\t").append(det.path("GitCommit").asText()).append('\n');
-        sb.append("  Built:\t").append(det.path("BuildTime").asText()).append('\n');
+        sb.append("  Built:\t").append(ansic(det.path("BuildTime").asText())).append('\n');
         sb.append("  OS/Arch:\t").append(det.path("Os").asText()).append('/').append(det.path("Arch").asText()).append('\n');
         sb.append("  Experimental:\t").append(det.path("Experimental").asText("false")).append('\n');
       } else {
@@ -100,6 +100,16 @@ public final class VersionCommand extends BaseCommand {
       }
     }
     return sb.toString();
+  }
+
+  /** docker's reformatDate: RFC 3339 build times shown as Go's ANSIC layout, in their own zone. */
+  static String ansic(String rfc3339) {
+    try {
+      java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(rfc3339);
+      return java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.ROOT).format(t);
+    } catch (java.time.format.DateTimeParseException e) {
+      return rfc3339;
+    }
   }
 
   private static String arch() {
