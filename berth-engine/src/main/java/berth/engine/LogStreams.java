@@ -61,7 +61,7 @@ final class LogStreams {
       return null;
     }
     Frame.Stream s = tty || !isErr ? Frame.Stream.STDOUT : Frame.Stream.STDERR;
-    return new Frame(s, e.render(o.timestamps()));
+    return new Frame(s, e.render(o.timestamps()), e.timestamp());
   }
 
   /** A bounded hand-over between the reader thread and the API. */
