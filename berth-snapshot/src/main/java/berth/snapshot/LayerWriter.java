@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import org.apache.commons.io.output.CountingOutputStream;
 
 /**
  * Turns an overlay upper dir into an uncompressed layer tar: whiteout devices become
@@ -23,43 +22,42 @@ public final class LayerWriter {
   /** Writes the layer to {@code out} (left open); returns its DiffID and tar size. */
   public LayerApplier.Result write(Path upperDir, OutputStream out) {
     MessageDigest md = Digest.sha256();
-    CountingOutputStream counted = new CountingOutputStream(OutputStream.nullOutputStream());
     try {
-      OutputStream tee = new DigestOutputStream(new TeeNoClose(out, counted), md);
+      Counting counted = new Counting(out);
+      OutputStream tee = new DigestOutputStream(counted, md);
       TarTreeWriter w = new TarTreeWriter(tee, true);
       w.addChildren(upperDir, "");
       w.finish();
-      return new LayerApplier.Result(Digest.of(md), -1, counted.getByteCount());
+      return new LayerApplier.Result(Digest.of(md), -1, counted.count);
     } catch (IOException e) {
       throw new Internal("write layer from " + upperDir + ": " + e.getMessage(), e);
     }
   }
 
-  /** Writes to both streams; close leaves them open so callers keep ownership. */
-  private static final class TeeNoClose extends OutputStream {
-    private final OutputStream a;
-    private final OutputStream b;
+  /** Counts bytes on their way to the caller's stream; close leaves that stream open. */
+  private static final class Counting extends OutputStream {
+    private final OutputStream out;
+    long count;
 
-    TeeNoClose(OutputStream a, OutputStream b) {
-      this.a = a;
-      this.b = b;
+    Counting(OutputStream out) {
+      this.out = out;
     }
 
     @Override
     public void write(int x) throws IOException {
-      a.write(x);
-      b.write(x);
+      out.write(x);
+      count++;
     }
 
     @Override
     public void write(byte[] buf, int off, int len) throws IOException {
-      a.write(buf, off, len);
-      b.write(buf, off, len);
+      out.write(buf, off, len);
+      count += len;
     }
 
     @Override
     public void flush() throws IOException {
-      a.flush();
+      out.flush();
     }
   }
 }

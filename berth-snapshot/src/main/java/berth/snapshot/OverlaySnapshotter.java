@@ -56,7 +56,7 @@ public final class OverlaySnapshotter implements Snapshotter {
 
   /** One snapshot. */
   record Entry(@JsonProperty("id") long id, @JsonProperty("kind") Kind kind,
-      @JsonProperty("parent") String parent, @JsonProperty("created") Instant created) {}
+      @JsonProperty("parent") String parent, @JsonProperty("created") String created) {}
 
   /** Opens (creating if needed) the snapshotter at {@code root}; removes orphan directories. */
   public OverlaySnapshotter(Path root) {
@@ -121,11 +121,20 @@ public final class OverlaySnapshotter implements Snapshotter {
       if (kind == Kind.ACTIVE) {
         Files.createDirectories(dir.resolve("work"));
       }
-      Entry e = new Entry(id, kind, parent, Instant.now());
+      Entry e = new Entry(id, kind, parent, Instant.now().toString());
       Map<String, Entry> next = new TreeMap<>(snapshots);
       next.put(key, e);
+      snapshots.put(key, e);
+      List<Mount> mounts;
+      try {
+        mounts = mountsLocked(key); // refuses chains too deep to mount before anything is saved
+      } catch (RuntimeException refused) {
+        snapshots.remove(key);
+        FileTrees.deleteRecursively(dir);
+        throw refused;
+      }
       save(id + 1, next);
-      return mountsLocked(key);
+      return mounts;
     } catch (IOException e) {
       throw new Internal("prepare snapshot " + key + ": " + e.getMessage(), e);
     } finally {
@@ -194,7 +203,7 @@ public final class OverlaySnapshotter implements Snapshotter {
       }
       Map<String, Entry> next = new TreeMap<>(snapshots);
       next.remove(key);
-      next.put(name, new Entry(e.id(), Kind.COMMITTED, e.parent(), Instant.now()));
+      next.put(name, new Entry(e.id(), Kind.COMMITTED, e.parent(), Instant.now().toString()));
       save(nextId, next);
       FileTrees.deleteRecursively(root.resolve(Long.toString(e.id())).resolve("work"));
     } catch (IOException ex) {

@@ -128,6 +128,7 @@ public final class TarExtractor {
     FileTrees.deleteRecursively(target);
     Syscalls.mknod(target.toString(), Syscalls.S_IFCHR, Syscalls.makedev(0, 0));
     Syscalls.lchown(target.toString(), owner(opts.uid(), e.getLongUserId()), owner(opts.gid(), e.getLongGroupId()));
+    setTimes(target, e);
   }
 
   private void clearFor(Path target, TarArchiveEntry e, String rel) throws IOException {

@@ -103,9 +103,15 @@ public final class TarTreeWriter implements AutoCloseable {
     e.setMode(mode(type, (int) st.get("mode")));
     e.setUserId((int) st.get("uid"));
     e.setGroupId((int) st.get("gid"));
-    e.setLastModifiedTime((FileTime) st.get("lastModifiedTime"));
+    e.setLastModifiedTime(seconds(st));
     addXattrs(file, e);
     return e;
+  }
+
+  /** Whole seconds, as Docker writes them: the same tree gives the same layer digest. */
+  private static FileTime seconds(Map<String, Object> st) {
+    return FileTime.from(((FileTime) st.get("lastModifiedTime")).toInstant().getEpochSecond(),
+        java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private static int mode(int type, int mode) {
@@ -129,7 +135,7 @@ public final class TarTreeWriter implements AutoCloseable {
     e.setMode(0100000);
     e.setUserId((int) st.get("uid"));
     e.setGroupId((int) st.get("gid"));
-    e.setLastModifiedTime((FileTime) st.get("lastModifiedTime"));
+    e.setLastModifiedTime(seconds(st));
     tar.putArchiveEntry(e);
     tar.closeArchiveEntry();
   }
