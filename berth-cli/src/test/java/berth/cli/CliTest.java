@@ -247,4 +247,52 @@ class CliTest {
     assertThat(err()).isEqualTo("err1\n");
     assertThat(engine.requests.getLast().query()).isEqualTo("stdout=1&stderr=1&timestamps=1&tail=5");
   }
+
+  @Test
+  void cpCopiesBothWaysThroughTheArchiveEndpoints() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("/tmp"), "berth-e-cp-");
+    try {
+      ByteArrayOutputStream tar = new ByteArrayOutputStream();
+      try (var t = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tar)) {
+        byte[] data = "127.0.0.1 localhost\n".getBytes(StandardCharsets.UTF_8);
+        var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("hosts");
+        e.setSize(data.length);
+        t.putArchiveEntry(e);
+        t.write(data);
+        t.closeArchiveEntry();
+      }
+      String stat = java.util.Base64.getEncoder().encodeToString("{\"name\":\"hosts\",\"size\":20,\"mode\":420}".getBytes(StandardCharsets.UTF_8));
+      engine.route("GET /containers/c/archive", (r, in, o) -> {
+        o.write(("HTTP/1.1 200 OK\r\nContent-Type: application/x-tar\r\nX-Docker-Container-Path-Stat: " + stat
+            + "\r\nContent-Length: " + tar.size() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        tar.writeTo(o);
+      });
+      assertThat(berth("cp", "c:/etc/hosts", dir.resolve("h.txt").toString())).isZero();
+      assertThat(java.nio.file.Files.readString(dir.resolve("h.txt"))).isEqualTo("127.0.0.1 localhost\n");
+      assertThat(err()).isEqualTo("Successfully copied 20B to " + dir.resolve("h.txt") + "\n");
+      assertThat(engine.requests.getLast().query()).isEqualTo("path=%2Fetc%2Fhosts");
+
+      String dirStat = java.util.Base64.getEncoder().encodeToString(
+          ("{\"name\":\"tmp\",\"size\":0,\"mode\":" + ((1L << 31) | 0777) + "}").getBytes(StandardCharsets.UTF_8));
+      engine.route("HEAD /containers/c/archive", (r, in, o) -> {
+        o.write(("HTTP/1.1 200 OK\r\nX-Docker-Container-Path-Stat: " + dirStat + "\r\nContent-Length: 0\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+      });
+      engine.json("PUT /containers/c/archive", 200, "");
+      java.nio.file.Files.writeString(dir.resolve("local.txt"), "abc");
+      assertThat(berth("cp", dir.resolve("local.txt").toString(), "c:/tmp")).isZero();
+      FakeEngine.Req put = engine.requests.getLast();
+      assertThat(put.method()).isEqualTo("PUT");
+      assertThat(put.query()).isEqualTo("path=%2Ftmp&noOverwriteDirNonDir=1");
+      try (var t = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(new java.io.ByteArrayInputStream(put.body()))) {
+        var e = t.getNextEntry();
+        assertThat(e.getName()).isEqualTo("local.txt");
+        assertThat(new String(t.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("abc");
+      }
+    } finally {
+      try (var walk = java.nio.file.Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
 }
