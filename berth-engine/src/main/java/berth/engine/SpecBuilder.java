@@ -118,8 +118,11 @@ public final class SpecBuilder {
     Spec.Resources res = new Spec.Resources(rules, r.memory(), r.cpu(), r.pids(), r.blockIO());
     Spec.Linux linux = new Spec.Linux(l.uidMappings(), l.gidMappings(), l.sysctl(), res, l.cgroupsPath(),
         ns, devices.isEmpty() ? null : devices, l.seccomp(), l.rootfsPropagation(), masked, ro, l.mountLabel());
-    return new Spec(s.ociVersion(), s.process(), s.root(), s.hostname(), s.domainname(), s.mounts(), s.hooks(),
-        s.annotations(), linux);
+    String domain = in.record().config().domainname();
+    // runc cannot set a hostname without a UTS namespace of the container's own
+    boolean hostUts = "host".equals(h.utsMode());
+    return new Spec(s.ociVersion(), s.process(), s.root(), hostUts ? null : s.hostname(),
+        hostUts || domain == null || domain.isEmpty() ? null : domain, s.mounts(), s.hooks(), s.annotations(), linux);
   }
 
   static List<String> env(ContainerConfig c, UserResolver.ResolvedUser user) {

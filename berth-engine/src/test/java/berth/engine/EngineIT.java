@@ -110,6 +110,17 @@ class EngineIT {
   }
 
   @Test
+  void hostNetworkAndUtsUseTheHostsNames() throws Exception {
+    HostConfig h = HostConfig.builder().networkMode("host").utsMode("host").build();
+    String id = run(cfg("hostname"), h);
+    assertThat(cs.inspect(id, false).state().exitCode()).isZero();
+    assertThat(logs(id).strip()).isEqualTo(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
+    ContainerConfig named = cfg("hostname").toBuilder().hostname("web").build();
+    String id2 = run(named, none());
+    assertThat(logs(id2)).isEqualTo("web\n");
+  }
+
+  @Test
   void missingCommandExits127() throws Exception {
     String id = cs.create(null, cfg("/nosuch"), none(), null, null).id();
     assertThatThrownBy(() -> cs.start(id)).isInstanceOf(InvalidArgument.class);
