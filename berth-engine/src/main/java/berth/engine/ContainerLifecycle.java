@@ -101,10 +101,18 @@ final class ContainerLifecycle {
     try {
       ContainerRecord r = c.record();
       ContainerStatus st = r.state().status();
+      int sig = signal == null || signal.isEmpty() ? 9 : Signals.parse(signal);
+      if (st == ContainerStatus.RESTARTING) {
+        // as in Docker: no process to signal, but the pending restart is called off
+        ContainerRemover.cancelRestart(c);
+        ContainerRecord stopped = r.withManuallyStopped(true).withState(r.state().withStatus(ContainerStatus.EXITED));
+        c.update(stopped);
+        ctx.store().put(stopped);
+        return;
+      }
       if (st != ContainerStatus.RUNNING && st != ContainerStatus.PAUSED) {
         throw new Conflict("Container " + r.id() + " is not running");
       }
-      int sig = signal == null || signal.isEmpty() ? 9 : Signals.parse(signal);
       if (sig == 9 || sig == stopSignal(r)) {
         ContainerRecord marked = r.withManuallyStopped(true);
         c.update(marked);
