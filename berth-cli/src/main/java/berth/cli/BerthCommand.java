@@ -34,6 +34,7 @@ public final class BerthCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  private final java.io.InputStream in;
   private final PrintStream out;
   private final PrintStream err;
   private final Map<String, String> env;
@@ -44,6 +45,11 @@ public final class BerthCommand implements Callable<Integer> {
   }
 
   public BerthCommand(PrintStream out, PrintStream err, Map<String, String> env) {
+    this(new java.io.FileInputStream(java.io.FileDescriptor.in), out, err, env);
+  }
+
+  public BerthCommand(java.io.InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+    this.in = in;
     this.out = out;
     this.err = err;
     this.env = env;
@@ -58,6 +64,11 @@ public final class BerthCommand implements Callable<Integer> {
       }
     }
     return client;
+  }
+
+  /** The process's stdin, unbuffered: raw-mode keystrokes must reach the container at once. */
+  public java.io.InputStream in() {
+    return in;
   }
 
   public PrintStream out() {

@@ -35,11 +35,15 @@ public final class Main {
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-    Integer fast = runFast(args, out, err, env);
+    return run(args, new java.io.FileInputStream(java.io.FileDescriptor.in), out, err, env);
+  }
+
+  public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+    Integer fast = runFast(args, in, out, err, env);
     if (fast != null) {
       return fast;
     }
-    BerthCommand root = new BerthCommand(out, err, env);
+    BerthCommand root = new BerthCommand(in, out, err, env);
     CommandLine cl = new CommandLine(root);
     register(cl, Commands.topLevel(), args, commandIndex(args));
     cl.setOut(new PrintWriter(out, true));
@@ -53,8 +57,8 @@ public final class Main {
    * Runs the command without picocli when {@link FastParser} can bind the whole command line;
    * null means "take the full picocli path" (help, errors, anything unusual).
    */
-  static Integer runFast(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-    BerthCommand root = new BerthCommand(out, err, env);
+  static Integer runFast(String[] args, java.io.InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+    BerthCommand root = new BerthCommand(in, out, err, env);
     int i = 0;
     for (; i < args.length && args[i].startsWith("-"); i++) {
       String a = args[i];

@@ -30,8 +30,10 @@ class CliTest {
     engine.close();
   }
 
+  java.io.InputStream stdin = java.io.InputStream.nullInputStream();
+
   int berth(String... args) {
-    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Main.run(args, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), engine.env());
   }
 
@@ -294,5 +296,49 @@ class CliTest {
         walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** A hijack that sends a 101, then echoes stdin back as stdout frames until the client half-closes. */
+  static FakeEngine.Route echoHijack() {
+    return (r, in, o) -> {
+      o.write(("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.multiplexed-stream\r\n"
+          + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      o.flush();
+      byte[] got = in.readAllBytes();
+      o.write(StreamDemuxer.encode(1, got));
+      o.flush();
+    };
+  }
+
+  @Test
+  void runInteractiveWithoutTtyPipesStdinAndHalfCloses() {
+    engine.json("POST /containers/create", 201, "{\"Id\":\"c5\"}");
+    engine.route("POST /containers/c5/attach", echoHijack());
+    engine.route("POST /containers/c5/wait", (r, in, o) -> {
+      while (engine.paths().stream().noneMatch(p -> p.equals("POST /containers/c5/start"))) {
+        Thread.onSpinWait();
+      }
+      FakeEngine.reply(o, 200, "application/json", "{\"StatusCode\":0}");
+    });
+    engine.json("POST /containers/c5/start", 204, "");
+    stdin = new java.io.ByteArrayInputStream("piped input\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(berth("run", "-i", "--network", "none", "busybox", "cat")).isZero();
+    assertThat(out()).isEqualTo("piped input\n");
+    assertThat(engine.requests.get(1).query()).isEqualTo("stream=1&stdin=1&stdout=1&stderr=1");
+    assertThat(engine.requests.getFirst().bodyText()).contains("\"OpenStdin\":true", "\"StdinOnce\":true");
+  }
+
+  @Test
+  void execStreamsAndExitsWithTheCommandsStatus() {
+    engine.json("POST /containers/web/exec", 201, "{\"Id\":\"e1\"}");
+    engine.route("POST /exec/e1/start", echoHijack());
+    engine.json("GET /exec/e1/json", 200, "{\"ID\":\"e1\",\"Running\":false,\"ExitCode\":5}");
+    stdin = new java.io.ByteArrayInputStream("data".getBytes(StandardCharsets.UTF_8));
+    assertThat(berth("exec", "-i", "-e", "A=1", "-w", "/tmp", "web", "sh", "-c", "cat; exit 5")).isEqualTo(5);
+    assertThat(out()).isEqualTo("data");
+    String body = engine.requests.getFirst().bodyText();
+    assertThat(body).contains("\"AttachStdin\":true", "\"Tty\":false", "\"Env\":[\"A=1\"]", "\"WorkingDir\":\"/tmp\"",
+        "\"Cmd\":[\"sh\",\"-c\",\"cat; exit 5\"]");
+    assertThat(engine.requests.get(1).bodyText()).isEqualTo("{\"Detach\":false,\"Tty\":false}");
   }
 }

@@ -2,7 +2,6 @@ package berth.client;
 
 import berth.api.model.IdResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 
 /** The {@code /exec} endpoints. */
 public final class ExecCalls {
@@ -19,11 +18,15 @@ public final class ExecCalls {
 
   /** Starts attached: the hijacked stream carries stdin and output. */
   public HijackedStream startAttached(String id, boolean tty) {
-    return c.hijack("/exec/" + id + "/start", null, Map.of("Detach", false, "Tty", tty));
+    return c.hijack("/exec/" + id + "/start", null, startBody(false, tty));
   }
 
   public void startDetached(String id, boolean tty) {
-    c.post("/exec/" + id + "/start", null, Map.of("Detach", true, "Tty", tty)).close();
+    c.post("/exec/" + id + "/start", null, startBody(true, tty)).close();
+  }
+
+  private static Object startBody(boolean detach, boolean tty) {
+    return JsonTrees.object().put("Detach", detach).put("Tty", tty);
   }
 
   public JsonNode inspect(String id) {

@@ -49,7 +49,7 @@ public final class AttachCommand extends BaseCommand {
       } else if (sigProxy) {
         term.proxySignals(sig -> c.containers().kill(id, sig));
       }
-      if (term.stream(stream, detachKeys, out(), err())) {
+      if (term.stream(stream, detachKeys, root().in(), out(), err())) {
         wait.close();
         return 0;
       }

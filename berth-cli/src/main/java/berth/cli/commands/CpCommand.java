@@ -7,11 +7,7 @@ import berth.api.model.PathStat;
 import berth.client.Response;
 import berth.client.WireRecords;
 import berth.core.errors.NotFound;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
@@ -84,9 +80,8 @@ public final class CpCommand extends BaseCommand {
     }
     try (r) {
       if (dest.equals("-")) {
-        OutputStream out = new FileOutputStream(FileDescriptor.out);
-        r.body().transferTo(out);
-        out.flush();
+        r.body().transferTo(out());
+        out().flush();
         return;
       }
       PathStat stat = WireRecords.pathStat(r.header("x-docker-container-path-stat"));
@@ -99,7 +94,7 @@ public final class CpCommand extends BaseCommand {
 
   private void toContainer(String local, String container, String path) throws IOException {
     if (local.equals("-")) {
-      client().containers().putArchive(container, path, new FileInputStream(FileDescriptor.in), true, archive);
+      client().containers().putArchive(container, path, root().in(), true, archive);
       return;
     }
     Path src = Path.of(local);

@@ -90,7 +90,7 @@ public final class ExecCommand extends BaseCommand {
       if (tty) {
         term.monitorSize((h, w) -> c.execs().resize(execId, h, w));
       }
-      if (term.stream(stream, detachKeys, out(), err())) {
+      if (term.stream(stream, detachKeys, root().in(), out(), err())) {
         return 0;
       }
     }

@@ -2,8 +2,6 @@ package berth.cli.commands;
 
 import berth.cli.CliError;
 import berth.cli.run.ImagePuller;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,7 +45,7 @@ public final class ImportCommand extends BaseCommand {
       repo = ref.name();
       tag = reference.equals(ref.name()) ? null : ref.tag();
     }
-    try (InputStream in = source.equals("-") ? new FileInputStream(FileDescriptor.in) : Files.newInputStream(Path.of(source))) {
+    try (InputStream in = source.equals("-") ? root().in() : Files.newInputStream(Path.of(source))) {
       Outputs.printMessages(client().images().importTar(in, repo, tag, message, changes, platform), out());
     } catch (NoSuchFileException e) {
       throw new CliError("open " + source + ": no such file or directory", 1);

@@ -1,8 +1,6 @@
 package berth.cli.commands;
 
 import berth.cli.CliError;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +24,7 @@ public final class LoadCommand extends BaseCommand {
     if (input == null && Terminal.stdinIsTerminal()) {
       throw new CliError("requested load from stdin, but stdin is empty", 1);
     }
-    try (InputStream in = input == null ? new FileInputStream(FileDescriptor.in) : Files.newInputStream(Path.of(input))) {
+    try (InputStream in = input == null ? root().in() : Files.newInputStream(Path.of(input))) {
       Outputs.printMessages(client().images().load(in, quiet), out());
     } catch (NoSuchFileException e) {
       throw new CliError("open " + input + ": no such file or directory", 1);

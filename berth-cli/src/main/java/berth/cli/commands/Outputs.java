@@ -3,10 +3,7 @@ package berth.cli.commands;
 import berth.cli.CliError;
 import berth.client.Response;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,10 +22,8 @@ final class Outputs {
         if (stdoutIsTerminal()) {
           throw new CliError("cowardly refusing to save to a terminal. Use the -o flag or redirect", 1);
         }
+        r.body().transferTo(stdout);
         stdout.flush();
-        OutputStream out = new FileOutputStream(FileDescriptor.out);
-        r.body().transferTo(out);
-        out.flush();
         return;
       }
       Path target = Path.of(file).toAbsolutePath();

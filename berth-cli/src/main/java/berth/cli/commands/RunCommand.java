@@ -117,7 +117,7 @@ public final class RunCommand extends BaseCommand {
       } else if (sigProxy) {
         term.proxySignals(sig -> c.containers().kill(id, sig));
       }
-      if (stream != null && term.stream(stream, o.detachKeys, out(), err())) {
+      if (stream != null && term.stream(stream, o.detachKeys, root().in(), out(), err())) {
         wait.close();
         return 0; // detached: the container keeps running
       }

@@ -80,7 +80,7 @@ public final class StartCommand extends BaseCommand {
       } else {
         term.proxySignals(sig -> c.containers().kill(id, sig));
       }
-      if (term.stream(stream, detachKeys, out(), err())) {
+      if (term.stream(stream, detachKeys, root().in(), out(), err())) {
         wait.close();
         return 0;
       }

@@ -1,9 +1,6 @@
 package berth.cli.run;
 
 import berth.client.HijackedStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -74,19 +71,13 @@ public final class Interactive implements AutoCloseable {
     }));
   }
 
-  /** Streams to the process's own stdout/stderr until the output ends or the user detaches. */
-  public boolean stream(HijackedStream s, String detachKeys) {
-    System.out.flush();
-    return stream(s, detachKeys, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
-  }
-
-  /** Streams until the output ends or the user detaches; returns true on detach. */
-  public boolean stream(HijackedStream s, String detachKeys, OutputStream out, OutputStream err) {
+  /** Streams stdin to the container and its output back until it ends or the user detaches (true). */
+  public boolean stream(HijackedStream s, String detachKeys, java.io.InputStream in, OutputStream out, OutputStream err) {
     StreamSession session = new StreamSession(s, tty);
     if (stdin) {
       DetachKeys keys = tty ? new DetachKeys(DetachKeys.parse(detachKeys == null || detachKeys.isEmpty()
           ? DetachKeys.DEFAULT : detachKeys)) : null;
-      session.pumpStdin(new FileInputStream(FileDescriptor.in), keys);
+      session.pumpStdin(in, keys);
     }
     try {
       return session.pumpOutput(out, err);
