@@ -101,7 +101,16 @@ final class EngineSystemService implements SystemService {
         Runtime.getRuntime().availableProcessors(), memTotal(), "https://index.docker.io/v1/", registry, null, "", "",
         "", hostname(), List.of(), false, VERSION, runtimes, ctx.config().runtimeName(), swarm, false, "",
         "docker-init", new Commit("", null), new Commit("", null), new Commit("", null), List.of("name=cgroupns"),
-        null, null, List.of(), null);
+        null, null, warnings(), null);
+  }
+
+  /** What Docker's info warns about on this host. */
+  private static List<String> warnings() {
+    List<String> w = new ArrayList<>();
+    if (!ContainerStarter.swapLimitSupported()) {
+      w.add("WARNING: No swap limit support");
+    }
+    return w;
   }
 
   @Override
