@@ -166,17 +166,19 @@ final class Values {
     sb.append(']');
   }
 
-  /** Go's %v for float64: shortest repr, exponent form for large or tiny magnitudes. */
+  /** Go's %v for float64: shortest digits, exponent form ("1e-05", "1.5e+21") outside [1e-4, 1e21). */
   static String formatFloat(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e21) {
+    double abs = Math.abs(d);
+    if (d == Math.rint(d) && abs < 1e21) {
       return Long.toString((long) d);
     }
-    double abs = Math.abs(d);
-    if (abs >= 1e21 || abs < 1e-4) {
-      String s = String.format("%e", d);
-      return s;
+    if (abs >= 1e-4 && abs < 1e21) {
+      return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
-    return Double.toString(d);
+    java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
+    int exp = b.precision() - b.scale() - 1;
+    String mant = b.movePointLeft(exp).toPlainString();
+    return mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
   }
 
   static String typeName(Object v) {

@@ -85,6 +85,15 @@ class TemplateTest {
   }
 
   @Test
+  void floatsPrintLikeGo() {
+    assertThat(Values.formatFloat(1.5)).isEqualTo("1.5");
+    assertThat(Values.formatFloat(3.0)).isEqualTo("3");
+    assertThat(Values.formatFloat(0.00001)).isEqualTo("1e-05");
+    assertThat(Values.formatFloat(1.5e22)).isEqualTo("1.5e+22");
+    assertThat(Values.formatFloat(-0.25)).isEqualTo("-0.25");
+  }
+
+  @Test
   void printlnAddsANewline() {
     assertThat(run("{{println .Id \"x\"}}")).isEqualTo("abc123 x\n");
   }
