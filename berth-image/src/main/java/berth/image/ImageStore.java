@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -45,6 +46,19 @@ public interface ImageStore {
    * image id; such images are refused (409) unless {@code force}.
    */
   List<DeleteResult> remove(String reference, boolean force, boolean noPrune, Predicate<Digest> inUse);
+
+  /**
+   * Like {@link #remove(String, boolean, boolean, Predicate)}, but {@code usedBy} names the
+   * container using an image id (running ones cannot be forced), so conflicts carry Docker's
+   * full messages ("container 0123456789ab is using its referenced image ...").
+   */
+  default List<DeleteResult> untagOrDelete(String reference, boolean force, boolean noPrune,
+      Function<Digest, Optional<ImageUser>> usedBy) {
+    return remove(reference, force, noPrune, d -> usedBy.apply(d).isPresent());
+  }
+
+  /** A container using an image. */
+  record ImageUser(String containerId, boolean running) {}
 
   /** Writes the `docker save` tar format (manifest.json, repositories, OCI layout). */
   void save(List<String> references, OutputStream out);
