@@ -60,6 +60,8 @@ public final class InfoCommand extends BaseCommand {
     line(sb, 1, "Logging Driver", i.path("LoggingDriver").asText());
     line(sb, 1, "Cgroup Driver", i.path("CgroupDriver").asText());
     line(sb, 1, "Cgroup Version", i.path("CgroupVersion").asText());
+    plugins(sb, i.path("Plugins"));
+    line(sb, 1, "Swarm", i.path("Swarm").path("LocalNodeState").asText());
     JsonNode runtimes = i.path("Runtimes");
     if (!runtimes.isMissingNode()) {
       StringBuilder names = new StringBuilder();
@@ -67,7 +69,12 @@ public final class InfoCommand extends BaseCommand {
       sb.append(" Runtimes:").append(names).append('\n');
     }
     line(sb, 1, "Default Runtime", i.path("DefaultRuntime").asText());
-    line(sb, 1, "Init Binary", i.path("InitBinary").asText());
+    // docker prints these even when empty (Println leaves the trailing space)
+    sb.append(" Init Binary: ").append(i.path("InitBinary").asText()).append('\n');
+    sb.append(" containerd version: ").append(i.path("ContainerdCommit").path("ID").asText()).append('\n');
+    sb.append(" runc version: ").append(i.path("RuncCommit").path("ID").asText()).append('\n');
+    sb.append(" init version: ").append(i.path("InitCommit").path("ID").asText()).append('\n');
+    securityOptions(sb, i.path("SecurityOptions"));
     line(sb, 1, "Kernel Version", i.path("KernelVersion").asText());
     line(sb, 1, "Operating System", i.path("OperatingSystem").asText());
     line(sb, 1, "OSType", i.path("OSType").asText());
@@ -85,10 +92,47 @@ public final class InfoCommand extends BaseCommand {
       cidrs.forEach(c -> sb.append("  ").append(c.asText()).append('\n'));
     }
     line(sb, 1, "Live Restore Enabled", i.path("LiveRestoreEnabled").asText("false"));
+    sb.append('\n');
     for (JsonNode w : i.path("Warnings")) {
-      sb.append('\n').append(w.asText());
+      sb.append(w.asText()).append('\n');
     }
     return sb.toString();
+  }
+
+  private static void plugins(StringBuilder sb, JsonNode p) {
+    if (p.isMissingNode() || p.isNull()) {
+      return;
+    }
+    sb.append(" Plugins:\n");
+    for (String kind : new String[] {"Volume", "Network", "Authorization", "Log"}) {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      p.path(kind).forEach(n -> names.add(n.asText()));
+      if (!names.isEmpty() || !kind.equals("Authorization")) { // docker omits an empty Authorization line
+        sb.append("  ").append(kind).append(": ").append(String.join(" ", names)).append('\n');
+      }
+    }
+  }
+
+  /** "name=seccomp,profile=builtin" → "  seccomp" then "   Profile: builtin", as docker lists them. */
+  private static void securityOptions(StringBuilder sb, JsonNode opts) {
+    if (opts.isEmpty()) {
+      return;
+    }
+    sb.append(" Security Options:\n");
+    for (JsonNode o : opts) {
+      StringBuilder details = new StringBuilder();
+      for (String kv : o.asText().split(",")) {
+        int eq = kv.indexOf('=');
+        String k = eq < 0 ? kv : kv.substring(0, eq);
+        String v = eq < 0 ? "" : kv.substring(eq + 1);
+        if (k.equals("name")) {
+          sb.append("  ").append(v).append('\n');
+        } else if (!k.isEmpty()) {
+          details.append("   ").append(Character.toUpperCase(k.charAt(0))).append(k.substring(1)).append(": ").append(v).append('\n');
+        }
+      }
+      sb.append(details);
+    }
   }
 
   private static void line(StringBuilder sb, int indent, String key, String value) {
