@@ -66,7 +66,7 @@ public final class InspectCommand extends BaseCommand {
           found.add(obj);
         }
       } catch (NotFound e) {
-        errors.append(notFound(k, ref)).append('\n');
+        errors.append(k == Kind.ANY ? "Error: No such object: " + ref : describe(e)).append('\n');
         status = 1;
       } catch (BerthException e) {
         errors.append(describe(e)).append('\n');
@@ -91,14 +91,6 @@ public final class InspectCommand extends BaseCommand {
           yield client().images().inspect(ref);
         }
       }
-    };
-  }
-
-  private static String notFound(Kind k, String ref) {
-    return switch (k) {
-      case CONTAINER -> "Error response from daemon: No such container: " + ref;
-      case IMAGE -> "Error response from daemon: No such image: " + ref;
-      case ANY -> "Error: No such object: " + ref;
     };
   }
 }
