@@ -93,6 +93,7 @@ public final class RunCommand extends BaseCommand {
     return runAttached(c, id, attach);
   }
 
+  @SuppressWarnings("try") // the terminal is restored early, before the error is printed
   private int runAttached(BerthClient c, String id, CreateBody.Attach attach) {
     try (Interactive term = new Interactive(o.tty, attach.stdin())) {
       HijackedStream stream = null;

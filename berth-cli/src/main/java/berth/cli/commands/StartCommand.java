@@ -53,6 +53,7 @@ public final class StartCommand extends BaseCommand {
     return startAttached(refs.getFirst());
   }
 
+  @SuppressWarnings("try") // the terminal is restored early, before the error is printed
   private int startAttached(String ref) {
     BerthClient c = client();
     JsonNode info = c.containers().inspect(ref, false);
