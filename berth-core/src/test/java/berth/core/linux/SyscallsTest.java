@@ -86,20 +86,6 @@ class SyscallsTest {
   }
 
   @Test
-  void bindMountAndDetach() throws Exception {
-    Path src = Files.createDirectory(tmp.resolve("src"));
-    Files.writeString(src.resolve("hello"), "hi");
-    Path dst = Files.createDirectory(tmp.resolve("dst"));
-    Syscalls.mount(src.toString(), dst.toString(), null, Syscalls.MS_BIND, null);
-    try {
-      assertThat(Files.readString(dst.resolve("hello"))).isEqualTo("hi");
-    } finally {
-      Syscalls.umount2(dst.toString(), Syscalls.MNT_DETACH);
-    }
-    assertThat(Files.exists(dst.resolve("hello"))).isFalse();
-  }
-
-  @Test
   void failedMountAndUmountSayWhy() {
     Path missing = tmp.resolve("missing");
     assertThatThrownBy(() -> Syscalls.mount(tmp.toString(), missing.toString(), null, Syscalls.MS_BIND, null))
