@@ -60,9 +60,17 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * The daemon's engine: runc under conmon in the exec root, SQLite state in the data root, the
-   * given storage. (Storage is passed in because it is built by the storage module's factory.)
+   * The daemon's engine with Berth's own storage in the data root (content/, snapshots/, image/),
+   * runc under conmon in the exec root and SQLite state in data-root/state.db.
    */
+  public static Engine open(EngineConfig config) {
+    berth.content.ContentStore content = new berth.content.LocalContentStore(config.dataRoot().resolve("content"));
+    Snapshotter snapshots = new berth.snapshot.OverlaySnapshotter(config.dataRoot().resolve("snapshots"));
+    ImageStore images = new berth.image.LocalImageStore(content, snapshots, config.dataRoot().resolve("image"));
+    return open(config, images, snapshots);
+  }
+
+  /** The daemon's engine over the given storage: runc under conmon, SQLite state. */
   public static Engine open(EngineConfig config, ImageStore images, Snapshotter snapshotter) {
     berth.runtime.ConmonRuntime runtime = new berth.runtime.ConmonRuntime(
         berth.runtime.ConmonRuntime.Config.defaults(config.execRoot()));
