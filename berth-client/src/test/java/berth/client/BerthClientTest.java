@@ -154,4 +154,47 @@ class BerthClientTest {
           .isInstanceOf(NotFound.class).hasMessage("No such container: x");
     }
   }
+
+  @Test
+  void earlyErrorDuringAStreamedUploadIsReported() throws IOException {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("/tmp"), "berth-e-");
+    java.nio.file.Path sock = dir.resolve("early.sock");
+    try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(sock));
+      Thread t = Thread.ofVirtual().start(() -> {
+        for (int i = 0; i < 2; i++) {
+          try (var ch = server.accept()) {
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(java.nio.channels.Channels.newInputStream(ch)));
+            String first = in.readLine();
+            String body = first.contains("_ping") ? "OK" : "{\"message\":\"No such container: gone\"}";
+            int status = first.contains("_ping") ? 200 : 404;
+            String resp = "HTTP/1.1 " + status + " X\r\nApi-Version: 1.47\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+            ch.write(java.nio.ByteBuffer.wrap(resp.getBytes(StandardCharsets.UTF_8)));
+            ch.shutdownOutput();
+            Thread.sleep(50);
+          } catch (Exception e) {
+            return;
+          }
+        }
+      });
+      BerthClient c = new BerthClient(DockerHost.parse("unix://" + sock));
+      java.io.InputStream endless = new java.io.InputStream() {
+        @Override
+        public int read() {
+          return 0;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return len; // zeros forever: the upload can only end by the connection breaking
+        }
+      };
+      assertThatThrownBy(() -> c.containers().putArchive("gone", "/tmp", endless, true, false))
+          .isInstanceOf(NotFound.class).hasMessage("No such container: gone");
+      t.interrupt();
+    } finally {
+      java.nio.file.Files.deleteIfExists(sock);
+      java.nio.file.Files.deleteIfExists(dir);
+    }
+  }
 }

@@ -61,7 +61,18 @@ public final class HttpConnection implements AutoCloseable {
   }
 
   public Head send(Request req) throws IOException {
-    writeRequest(req);
+    try {
+      writeRequest(req);
+    } catch (IOException writeFailed) {
+      // A daemon may answer (404, 400) and hang up before a streamed upload ends: its answer
+      // says more than our broken pipe, so read it if it is there.
+      try {
+        return readHead();
+      } catch (IOException noAnswer) {
+        writeFailed.addSuppressed(noAnswer);
+        throw writeFailed;
+      }
+    }
     return readHead();
   }
 
