@@ -35,7 +35,7 @@ public final class BerthDaemon {
   private final Path socket;
   private final Path binDir;
   private final Path logFile;
-  private final String classPath = System.getProperty("java.class.path");
+  private final String classPath = StableClassPath.get();
   private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private final UnixHttp http;
   private final EventRecorder events;
