@@ -23,6 +23,9 @@ import java.util.Map;
  * commit. Remembers each layer's unpacked size in {@code <layersDir>/<chain hex>.json}.
  */
 final class LayerUnpacker {
+  /** Keys of snapshots being unpacked into. */
+  static final String KEY_PREFIX = "extract-";
+
   private final ContentStore content;
   private final Snapshotter snapshots;
   private final Path layersDir;
@@ -50,7 +53,7 @@ final class LayerUnpacker {
   }
 
   private void unpackOne(Digest diffId, String name, String parent) {
-    String key = "extract-" + Ids.newId().substring(0, 16);
+    String key = KEY_PREFIX + Ids.newId().substring(0, 16);
     snapshots.prepare(key, parent);
     try (InputStream in = content.open(diffId)) {
       LayerApplier.Result r = new LayerApplier().apply(snapshots.upperDir(key), in);

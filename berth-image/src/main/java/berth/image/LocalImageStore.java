@@ -56,6 +56,8 @@ public final class LocalImageStore implements ImageStore {
   private final LayerUnpacker layers;
   private final ReferenceStore refs;
   private final ReentrantLock lock = new ReentrantLock();
+  /** Serialises layer unpacking; taken before {@link #lock} when both are needed, never after. */
+  private final ReentrantLock unpackLock = new ReentrantLock();
   private final Map<Digest, Entry> images = new HashMap<>();
 
   /** An image known to the store: its parsed config and local parent. */
@@ -78,6 +80,7 @@ public final class LocalImageStore implements ImageStore {
       this.layers = new LayerUnpacker(content, snapshots, root.resolve("layers"));
       this.refs = new ReferenceStore(root.resolve("repositories.json"));
       loadImages();
+      removeInterruptedUnpacks(snapshots);
     } catch (IOException e) {
       throw new Internal("open image store " + root + ": " + e.getMessage(), e);
     }
@@ -94,6 +97,15 @@ public final class LocalImageStore implements ImageStore {
         ConfigCodec.Parsed p = ConfigCodec.parse(readBlob(id));
         images.put(id, new Entry(p, parent.isEmpty() ? null : Digest.parse(parent),
             ConfigCodec.chainIds(p.diffIds())));
+      }
+    }
+  }
+
+  /** An unpack cut short by a crash leaves an active "extract-" snapshot; it holds nothing of value. */
+  private static void removeInterruptedUnpacks(Snapshotter snapshots) {
+    for (Snapshotter.SnapshotInfo info : snapshots.list()) {
+      if (info.kind() == Snapshotter.Kind.ACTIVE && info.name().startsWith(LayerUnpacker.KEY_PREFIX)) {
+        snapshots.remove(info.name());
       }
     }
   }
@@ -220,9 +232,16 @@ public final class LocalImageStore implements ImageStore {
   Image register(byte[] cfg, Digest parent, String repoTag) {
     ConfigCodec.Parsed parsed = ConfigCodec.parse(cfg);
     Digest id = content.write(cfg);
+    List<Digest> chain;
+    // Unpacking can take long; it has its own lock so lookups go on meanwhile.
+    unpackLock.lock();
+    try {
+      chain = layers.unpack(parsed.diffIds());
+    } finally {
+      unpackLock.unlock();
+    }
     lock.lock();
     try {
-      List<Digest> chain = layers.unpack(parsed.diffIds());
       if (!images.containsKey(id)) {
         Map<String, String> meta = new HashMap<>();
         meta.put("parent", parent == null ? "" : parent.toString());
@@ -270,22 +289,26 @@ public final class LocalImageStore implements ImageStore {
   @Override
   public List<DeleteResult> untagOrDelete(String reference, boolean force, boolean noPrune,
       Function<Digest, Optional<ImageUser>> usedBy) {
+    unpackLock.lock(); // deleting layers must not race an unpack that found them present
     lock.lock();
     try {
       return new ImageDeleter(this, usedBy).delete(reference, force, !noPrune);
     } finally {
       lock.unlock();
+      unpackLock.unlock();
     }
   }
 
   @Override
   public PruneResult prune(boolean all, Predicate<Digest> inUse) {
+    unpackLock.lock();
     lock.lock();
     try {
       return new ImageDeleter(this, d -> inUse.test(d) ? Optional.of(new ImageUser("", false)) : Optional.empty())
           .prune(all);
     } finally {
       lock.unlock();
+      unpackLock.unlock();
     }
   }
 

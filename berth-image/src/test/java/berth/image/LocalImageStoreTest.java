@@ -220,8 +220,10 @@ class LocalImageStoreTest {
   @Test
   void stateSurvivesReopen() {
     Image img = importBusybox();
+    snapshots.prepare("extract-crashed", img.topSnapshot());
     LocalImageStore again = new LocalImageStore(content, snapshots, tmp.resolve("a/image"));
     assertThat(again.resolve("busybox").orElseThrow().id()).isEqualTo(img.id());
     assertThat(again.list()).hasSize(1);
+    assertThat(snapshots.stat("extract-crashed")).isEmpty();
   }
 }

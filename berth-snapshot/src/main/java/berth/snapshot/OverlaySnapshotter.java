@@ -249,6 +249,7 @@ public final class OverlaySnapshotter implements Snapshotter {
   }
 
   /** Every snapshot, by key or name. */
+  @Override
   public List<SnapshotInfo> list() {
     lock.lock();
     try {

@@ -39,6 +39,11 @@ public interface Snapshotter {
   /** Bytes and inodes used by the snapshot's own layer. */
   Usage usage(String keyOrName);
 
+  /** Every snapshot (keys and names); implementations that cannot list return an empty list. */
+  default List<SnapshotInfo> list() {
+    return List.of();
+  }
+
   /** Information about one snapshot. */
   record SnapshotInfo(String name, String parent, Kind kind) {}
 
