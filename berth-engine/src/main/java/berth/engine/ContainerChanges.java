@@ -24,6 +24,37 @@ final class ContainerChanges {
 
   private ContainerChanges() {}
 
+  /** Mount points the runtime creates in the rootfs; Docker keeps them in an init layer, out of diff. */
+  static final List<String> RUNTIME_MOUNT_POINTS = List.of("/etc/hostname", "/etc/hosts", "/etc/resolv.conf",
+      "/proc", "/sys", "/sys/fs/cgroup", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/sbin/docker-init");
+
+  /**
+   * The changes without the mount points the engine's mounts created (empty files or dirs added
+   * for binds), and without directories that changed only because such a mount point was added.
+   */
+  static List<FilesystemChange> withoutMountPoints(List<FilesystemChange> all, java.util.Collection<String> points) {
+    java.util.Set<String> hidden = new java.util.HashSet<>();
+    for (FilesystemChange c : all) {
+      if (c.kind() == ADDED && points.contains(c.path())) {
+        hidden.add(c.path());
+      }
+    }
+    List<FilesystemChange> out = new ArrayList<>();
+    for (FilesystemChange c : all) {
+      if (hidden.contains(c.path())) {
+        continue;
+      }
+      String prefix = c.path() + "/";
+      boolean onlyMountPoints = c.kind() == MODIFIED
+          && all.stream().anyMatch(x -> x.path().startsWith(prefix))
+          && all.stream().filter(x -> x.path().startsWith(prefix)).allMatch(x -> hidden.contains(x.path()));
+      if (!onlyMountPoints) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
   static List<FilesystemChange> of(Path upper, List<Mount> mounts) throws IOException {
     List<Path> lowers = lowerDirs(mounts);
     List<FilesystemChange> out = new ArrayList<>();

@@ -82,6 +82,12 @@ final class ContainerStarter {
     }
     c.pendingAttaches.clear();
     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+    String driverPrefix = "create container " + id + ": ";
+    if (msg.startsWith(driverPrefix)) {
+      // Docker's wording for an OCI runtime failure, which scripts and tests match on
+      msg = "failed to create task for container: failed to create shim task: OCI runtime create failed: "
+          + msg.substring(driverPrefix.length()) + ": unknown";
+    }
     int code = exitCodeFor(msg);
     ContainerRecord r = c.record();
     ContainerStatus status = r.state().status() == ContainerStatus.RESTARTING ? ContainerStatus.EXITED
@@ -95,6 +101,9 @@ final class ContainerStarter {
     }
     if (code == 126 || code == 127) {
       return new InvalidArgument(msg, e);
+    }
+    if (e instanceof Internal) {
+      return new Internal(msg, e);
     }
     return e instanceof BerthException be ? be : new Internal("start container " + id + ": " + msg, e);
   }

@@ -226,7 +226,14 @@ final class EngineContainerService implements ContainerService {
   public List<FilesystemChange> changes(String ref) {
     Container c = ctx.registry().resolve(ref);
     try {
-      return ContainerChanges.of(ctx.snapshotter().upperDir(c.id()), ctx.snapshotter().mounts(c.id()));
+      List<FilesystemChange> all = ContainerChanges.of(ctx.snapshotter().upperDir(c.id()),
+          ctx.snapshotter().mounts(c.id()));
+      List<String> points = new ArrayList<>(ContainerChanges.RUNTIME_MOUNT_POINTS);
+      ContainerViews.mountPoints(c.record().hostConfig()).forEach(m -> points.add(m.destination()));
+      if (c.record().hostConfig().tmpfs() != null) {
+        points.addAll(c.record().hostConfig().tmpfs().keySet());
+      }
+      return ContainerChanges.withoutMountPoints(all, points);
     } catch (IOException e) {
       throw new Internal("changes of " + c.id() + ": " + e.getMessage(), e);
     }

@@ -232,4 +232,14 @@ class PureLogicTest {
     assertThatThrownBy(() -> DeviceMappings.of(List.of(new berth.api.model.DeviceMapping("/dev/null", null, "x"))))
         .hasMessage("invalid device mode: x");
   }
+
+  @Test
+  void diffHidesTheMountPointsTheRuntimeCreated() {
+    var all = List.of(new berth.api.model.FilesystemChange("/etc", 0),
+        new berth.api.model.FilesystemChange("/etc/hostname", 1), new berth.api.model.FilesystemChange("/etc/hosts", 1),
+        new berth.api.model.FilesystemChange("/tmp", 0), new berth.api.model.FilesystemChange("/tmp/new", 1),
+        new berth.api.model.FilesystemChange("/data", 1));
+    assertThat(ContainerChanges.withoutMountPoints(all, List.of("/etc/hostname", "/etc/hosts", "/data")))
+        .extracting(c -> c.path()).containsExactly("/tmp", "/tmp/new");
+  }
 }
