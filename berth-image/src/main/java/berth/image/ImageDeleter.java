@@ -29,7 +29,7 @@ final class ImageDeleter {
   }
 
   List<DeleteResult> delete(String reference, boolean force, boolean prune) {
-    Digest id = store.resolveIdLocked(reference).orElseThrow(() -> NotFound.image(reference));
+    Digest id = store.resolveIdLocked(reference).orElseThrow(() -> notFound(reference));
     List<DeleteResult> records = new ArrayList<>();
     List<ImageRef> repoRefs = store.refs().referencesTo(id);
     boolean quiet = false;
@@ -61,6 +61,18 @@ final class ImageDeleter {
     }
     deleteHelper(id, records, force, prune, quiet);
     return records;
+  }
+
+  /** Docker names a missing image by its familiar reference, tag included: "No such image: nope:latest". */
+  static NotFound notFound(String reference) {
+    try {
+      if (!reference.matches("(sha256:)?[a-f0-9]{1,64}")) {
+        return NotFound.image(ImageRef.parseWithDefaultTag(reference).familiarString());
+      }
+    } catch (RuntimeException malformed) {
+      // fall through: name it as given
+    }
+    return NotFound.image(reference);
   }
 
   /** At most one tag, and all references in one repository. */

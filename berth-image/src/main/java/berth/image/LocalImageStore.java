@@ -327,7 +327,7 @@ public final class LocalImageStore implements ImageStore {
   }
 
   private List<ImageArchiveWriter.Item> saveItems(String reference) {
-    Digest id = resolveId(reference).orElseThrow(() -> NotFound.image(reference));
+    Digest id = resolveId(reference).orElseThrow(() -> ImageDeleter.notFound(reference));
     List<ImageRef> tags = new ArrayList<>();
     if (!isIdReference(reference, id)) {
       ImageRef ref = ImageRef.parse(reference);

@@ -203,6 +203,16 @@ class LocalImageStoreTest {
   }
 
   @Test
+  void missingImagesAreNamedLikeDocker() {
+    assertThatThrownBy(() -> store.remove("nope", false, false, d -> false))
+        .isInstanceOf(berth.core.errors.NotFound.class).hasMessage("No such image: nope:latest");
+    assertThatThrownBy(() -> store.remove("abc123", false, false, d -> false))
+        .isInstanceOf(berth.core.errors.NotFound.class).hasMessage("No such image: abc123");
+    assertThatThrownBy(() -> store.save(List.of("gone:1"), new ByteArrayOutputStream()))
+        .isInstanceOf(berth.core.errors.NotFound.class).hasMessage("No such image: gone:1");
+  }
+
+  @Test
   void tagMovesAndPruneRemovesDangling() {
     Image one = importBusybox();
     Image two = store.importRootfs(new ByteArrayInputStream(rootfs("two")), ImageConfig.empty(), "busybox", "", CREATED);
