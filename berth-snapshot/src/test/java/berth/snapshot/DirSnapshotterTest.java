@@ -1,0 +1,14 @@
+package berth.snapshot;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class DirSnapshotterTest extends SnapshotterContract {
+  @TempDir Path tmp;
+  private int n;
+
+  @Override
+  protected Snapshotter newSnapshotter() {
+    return new DirSnapshotter(tmp.resolve("d" + n++));
+  }
+}
