@@ -327,6 +327,16 @@ public final class LocalImageStore implements ImageStore {
   }
 
   private List<ImageArchiveWriter.Item> saveItems(String reference) {
+    Optional<ImageRef> repo = repositoryOnly(reference);
+    if (repo.isPresent() && !refs.tagsOf(repo.get()).isEmpty()) {
+      // `docker save busybox` saves every tag of the repository
+      List<ImageArchiveWriter.Item> out = new ArrayList<>();
+      for (ImageRef t : refs.tagsOf(repo.get())) {
+        Digest tid = refs.get(t).orElseThrow();
+        out.add(new ImageArchiveWriter.Item(tid, readBlob(tid), images.get(tid).config().diffIds(), List.of(t)));
+      }
+      return out;
+    }
     Digest id = resolveId(reference).orElseThrow(() -> ImageDeleter.notFound(reference));
     List<ImageRef> tags = new ArrayList<>();
     if (!isIdReference(reference, id)) {
@@ -396,6 +406,19 @@ public final class LocalImageStore implements ImageStore {
   boolean isIdReference(String reference, Digest id) {
     String r = reference.startsWith("sha256:") ? reference.substring(7) : reference;
     return !r.isEmpty() && id.hex().startsWith(r) && refs.get(safeRef(reference)).isEmpty();
+  }
+
+  /** The reference as a bare repository name (no tag, no digest, not an id), if it is one. */
+  private static Optional<ImageRef> repositoryOnly(String s) {
+    if (s.matches("(sha256:)?[a-f0-9]{1,64}")) {
+      return Optional.empty();
+    }
+    try {
+      ImageRef r = ImageRef.parse(s);
+      return r.isTagged() || r.isDigested() ? Optional.empty() : Optional.of(r);
+    } catch (InvalidArgument e) {
+      return Optional.empty();
+    }
   }
 
   private static ImageRef safeRef(String s) {

@@ -69,6 +69,20 @@ class ImageArchiveTest {
   }
 
   @Test
+  void saveByRepositorySavesEveryTag() {
+    Env a = open("a");
+    Image one = a.store().importRootfs(new ByteArrayInputStream(LocalImageStoreTest.rootfs("1")),
+        ImageConfig.empty(), "repo:1", "", Instant.EPOCH);
+    a.store().importRootfs(new ByteArrayInputStream(LocalImageStoreTest.rootfs("2")),
+        ImageConfig.empty(), "repo:2", "", Instant.EPOCH);
+    a.store().tag(one, "other:x");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    a.store().save(List.of("repo"), out);
+    assertThat(open("b").store().load(new ByteArrayInputStream(out.toByteArray())))
+        .containsExactlyInAnyOrder("repo:1", "repo:2");
+  }
+
+  @Test
   void saveByIdHasNoTagsAndLoadReportsTheId() {
     Env a = open("a");
     Image img = a.store().importRootfs(new ByteArrayInputStream(LocalImageStoreTest.rootfs("z")),

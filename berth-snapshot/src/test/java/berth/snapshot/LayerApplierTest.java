@@ -43,6 +43,7 @@ class LayerApplierTest {
         .device("dev/null", TarConstants.LF_CHR, 1, 3)
         .device("run/pipe", TarConstants.LF_FIFO, 0, 0)
         .file("xattr", "x", 0600, e -> e.addPaxHeader("SCHILY.xattr.trusted.berth", "v"))
+        .file("bsd", "b", 0600, e -> e.addPaxHeader("LIBARCHIVE.xattr.trusted.bin", "AP8B"))
         .file(longName, "long")
         .build();
     Path t = target();
@@ -50,7 +51,9 @@ class LayerApplierTest {
 
     assertThat(r.diffId()).isEqualTo(Digest.of(tar));
     assertThat(r.tarSize()).isEqualTo(tar.length);
-    assertThat(r.size()).isEqualTo(10 + 1 + 4);
+    assertThat(r.size()).isEqualTo(10 + 1 + 1 + 4);
+    assertThat(Syscalls.lgetxattr(t.resolve("bsd").toString(), "trusted.bin")).hasValueSatisfying(
+        v -> assertThat(v).containsExactly(0x00, 0xff, 0x01));
     Path tool = t.resolve("bin/tool");
     assertThat(mode(tool) & 07777).isEqualTo(04755);
     assertThat(Files.getAttribute(tool, "unix:uid")).isEqualTo(1000);

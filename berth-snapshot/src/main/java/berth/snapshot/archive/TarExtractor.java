@@ -33,6 +33,7 @@ public final class TarExtractor {
   public static final String WHITEOUT_PREFIX = ".wh.";
   public static final String OVERLAY_OPAQUE_XATTR = "trusted.overlay.opaque";
   private static final String XATTR_PAX = "SCHILY.xattr.";
+  private static final String XATTR_LIBARCHIVE = "LIBARCHIVE.xattr.";
 
   /**
    * How to extract.
@@ -202,16 +203,20 @@ public final class TarExtractor {
     }
     for (Map.Entry<String, String> h : e.getExtraPaxHeaders().entrySet()) {
       if (h.getKey().startsWith(XATTR_PAX)) {
-        setXattr(t, h.getKey().substring(XATTR_PAX.length()), h.getValue());
+        setXattr(t, h.getKey().substring(XATTR_PAX.length()), h.getValue().getBytes(StandardCharsets.UTF_8));
+      } else if (h.getKey().startsWith(XATTR_LIBARCHIVE)) {
+        // bsdtar's form: the name is URL-encoded, the value base64, so binary values survive
+        String name = java.net.URLDecoder.decode(h.getKey().substring(XATTR_LIBARCHIVE.length()), StandardCharsets.UTF_8);
+        setXattr(t, name, java.util.Base64.getDecoder().decode(h.getValue()));
       }
     }
   }
 
-  private static void setXattr(String path, String name, String value) throws IOException {
+  private static void setXattr(String path, String name, byte[] value) throws IOException {
     try {
       // commons-compress hands PAX values over as UTF-8 text, so binary values
       // (security.capability) only survive when they were valid UTF-8: a known limit.
-      Syscalls.lsetxattr(path, name, value.getBytes(StandardCharsets.UTF_8), 0);
+      Syscalls.lsetxattr(path, name, value, 0);
     } catch (ErrnoException err) {
       if (err.errno() != Syscalls.ENOTSUP && err.errno() != Syscalls.EPERM) {
         throw err;
