@@ -196,7 +196,9 @@ final class EngineImageService implements ImageService {
     ContainerCreator.validatePlatform(platform);
     ContainerConfig cfg = ChangeParser.apply(ContainerConfig.builder().build(), changes);
     String repoTag = repoTag(repo, tag);
-    Image i = store().importRootfs(tar, ImageConfigs.toImage(cfg), repoTag, message, Instant.now());
+    // Docker's history comment for an import without a message names the source; Berth imports from the body
+    String comment = message == null || message.isEmpty() ? "Imported from -" : message;
+    Image i = store().importRootfs(tar, ImageConfigs.toImage(cfg), repoTag, comment, Instant.now());
     ctx.events().image(i.id().toString(), "import", repoTag == null ? Map.of() : Map.of("name", repoTag));
     return i.id().toString();
   }

@@ -121,6 +121,22 @@ class EngineIT {
   }
 
   @Test
+  void ttyAttachWithStdinCarriesOnlyWhatTheClientTyped() throws Exception {
+    ContainerConfig c = cfg("sh", "-c", "read line; echo got:$line").toBuilder().tty(true).openStdin(true)
+        .stdinOnce(true).attachStdin(true).build();
+    String id = cs.create(null, c, none(), null, null).id();
+    AttachStream a = cs.attach(id, new AttachOptions(true, true, true, false, true, null));
+    cs.start(id);
+    a.stdin().write("abc\n".getBytes());
+    a.stdin().flush();
+    StringBuilder out = new StringBuilder();
+    for (Frame f; (f = a.next()) != null; ) {
+      out.append(new String(f.data()));
+    }
+    assertThat(out.toString()).isEqualTo("abc\r\ngot:abc\r\n");
+  }
+
+  @Test
   void missingCommandExits127() throws Exception {
     String id = cs.create(null, cfg("/nosuch"), none(), null, null).id();
     assertThatThrownBy(() -> cs.start(id)).isInstanceOf(InvalidArgument.class);
