@@ -35,6 +35,7 @@ class LayerWriterTest {
     Files.writeString(deep.resolve("f".repeat(120)), "long");
     Syscalls.lchown(u.resolve("etc/b").toString(), 7, 8);
     Syscalls.chmod(u.resolve("etc/b").toString(), 02750); // after chown, which clears setgid
+    Syscalls.lsetxattr(u.resolve("etc/b").toString(), "trusted.cap", new byte[] {1, (byte) 0xfe, 0}, 0);
     for (Path p : List.of(u.resolve("etc/b"), u.resolve("etc"), u)) {
       Files.setLastModifiedTime(p, FileTime.from(TarBuilder.T));
     }
@@ -96,6 +97,8 @@ class LayerWriterTest {
     assertThat(Syscalls.lgetxattr(copy.resolve("opq").toString(), "trusted.overlay.opaque")).isPresent();
     assertThat(Files.isSameFile(copy.resolve("etc/a"), copy.resolve("etc/a2"))).isTrue();
     assertThat((int) Files.getAttribute(copy.resolve("etc/b"), "unix:mode") & 07777).isEqualTo(02750);
+    assertThat(Syscalls.lgetxattr(copy.resolve("etc/b").toString(), "trusted.cap"))
+        .hasValueSatisfying(v -> assertThat(v).containsExactly(1, 0xfe, 0));
     ByteArrayOutputStream again = new ByteArrayOutputStream();
     assertThat(new LayerWriter().write(copy, again).diffId()).isEqualTo(written.diffId());
   }

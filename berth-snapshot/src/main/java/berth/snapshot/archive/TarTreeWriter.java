@@ -125,8 +125,25 @@ public final class TarTreeWriter implements AutoCloseable {
       }
       Optional<byte[]> v = Syscalls.lgetxattr(file.toString(), x);
       if (v.isPresent()) {
-        e.addPaxHeader("SCHILY.xattr." + x, new String(v.get(), StandardCharsets.UTF_8));
+        addXattr(e, x, v.get());
       }
+    }
+  }
+
+  /**
+   * Text values go in Docker's SCHILY.xattr form. PAX records are UTF-8 text in commons-compress,
+   * so binary values (security.capability) use bsdtar's base64 LIBARCHIVE.xattr form instead,
+   * which TarExtractor and bsdtar read back exactly.
+   */
+  private static void addXattr(TarArchiveEntry e, String name, byte[] value) {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(value)).toString();
+      e.addPaxHeader("SCHILY.xattr." + name, text);
+    } catch (java.nio.charset.CharacterCodingException binary) {
+      e.addPaxHeader("LIBARCHIVE.xattr." + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8),
+          java.util.Base64.getEncoder().encodeToString(value));
     }
   }
 
