@@ -4,7 +4,6 @@ import berth.content.ContentStore;
 import berth.core.Digest;
 import berth.core.ImageRef;
 import berth.core.Json;
-import berth.core.errors.Conflict;
 import berth.core.errors.Internal;
 import berth.core.errors.InvalidArgument;
 import berth.core.errors.NotFound;
@@ -59,6 +58,7 @@ public final class LocalImageStore implements ImageStore {
   /** Serialises layer unpacking; taken before {@link #lock} when both are needed, never after. */
   private final ReentrantLock unpackLock = new ReentrantLock();
   private final Map<Digest, Entry> images = new HashMap<>();
+  private final ImageResolver resolver;
 
   /** An image known to the store: its parsed config and local parent. */
   record Entry(ConfigCodec.Parsed config, Digest parent, List<Digest> chain) {}
@@ -79,6 +79,7 @@ public final class LocalImageStore implements ImageStore {
       Files.createDirectories(tmpDir);
       this.layers = new LayerUnpacker(content, snapshots, root.resolve("layers"));
       this.refs = new ReferenceStore(root.resolve("repositories.json"));
+      this.resolver = new ImageResolver(images.keySet(), refs);
       loadImages();
       removeInterruptedUnpacks(snapshots);
     } catch (IOException e) {
@@ -114,43 +115,10 @@ public final class LocalImageStore implements ImageStore {
   public Optional<Image> resolve(String reference) {
     lock.lock();
     try {
-      return resolveId(reference).map(this::toImage);
+      return resolver.resolveId(reference).map(this::toImage);
     } finally {
       lock.unlock();
     }
-  }
-
-  /** The id {@code reference} names: sha256:id, full or short id, or a name (tag defaults to latest). */
-  private Optional<Digest> resolveId(String s) {
-    if (s == null || s.isEmpty()) {
-      return Optional.empty();
-    }
-    if (s.startsWith("sha256:")) {
-      String hex = s.substring(7);
-      return hex.matches("[a-f0-9]{1,64}") ? byPrefix(hex) : Optional.empty();
-    }
-    if (s.matches("[a-f0-9]{64}")) {
-      return byPrefix(s);
-    }
-    ImageRef ref;
-    try {
-      ref = ImageRef.parseWithDefaultTag(s);
-    } catch (InvalidArgument e) {
-      if (s.matches("[a-f0-9]{1,64}")) {
-        return byPrefix(s);
-      }
-      throw e;
-    }
-    Optional<Digest> byName = refs.get(ref).filter(images::containsKey);
-    if (byName.isPresent() || !s.matches("[a-f0-9]{1,63}")) {
-      return byName;
-    }
-    return byPrefix(s);
-  }
-
-  private Optional<Digest> byPrefix(String hex) {
-    List<Digest> hits = images.keySet().stream().filter(d -> d.hex().startsWith(hex)).toList();
-    return hits.size() == 1 ? Optional.of(hits.getFirst()) : Optional.empty();
   }
 
   @Override
@@ -327,7 +295,7 @@ public final class LocalImageStore implements ImageStore {
   }
 
   private List<ImageArchiveWriter.Item> saveItems(String reference) {
-    Optional<ImageRef> repo = repositoryOnly(reference);
+    Optional<ImageRef> repo = ImageResolver.repositoryOnly(reference);
     if (repo.isPresent() && !refs.tagsOf(repo.get()).isEmpty()) {
       // `docker save busybox` saves every tag of the repository
       List<ImageArchiveWriter.Item> out = new ArrayList<>();
@@ -337,7 +305,7 @@ public final class LocalImageStore implements ImageStore {
       }
       return out;
     }
-    Digest id = resolveId(reference).orElseThrow(() -> ImageDeleter.notFound(reference));
+    Digest id = resolver.resolveId(reference).orElseThrow(() -> ImageDeleter.notFound(reference));
     List<ImageRef> tags = new ArrayList<>();
     if (!isIdReference(reference, id)) {
       ImageRef ref = ImageRef.parse(reference);
@@ -403,34 +371,12 @@ public final class LocalImageStore implements ImageStore {
     return layers;
   }
 
-  boolean isIdReference(String reference, Digest id) {
-    String r = reference.startsWith("sha256:") ? reference.substring(7) : reference;
-    return !r.isEmpty() && id.hex().startsWith(r) && refs.get(safeRef(reference)).isEmpty();
-  }
-
-  /** The reference as a bare repository name (no tag, no digest, not an id), if it is one. */
-  private static Optional<ImageRef> repositoryOnly(String s) {
-    if (s.matches("(sha256:)?[a-f0-9]{1,64}")) {
-      return Optional.empty();
-    }
-    try {
-      ImageRef r = ImageRef.parse(s);
-      return r.isTagged() || r.isDigested() ? Optional.empty() : Optional.of(r);
-    } catch (InvalidArgument e) {
-      return Optional.empty();
-    }
-  }
-
-  private static ImageRef safeRef(String s) {
-    try {
-      return ImageRef.parseWithDefaultTag(s);
-    } catch (InvalidArgument e) {
-      return new ImageRef("invalid", "invalid", "invalid", null);
-    }
-  }
-
   Optional<Digest> resolveIdLocked(String reference) {
-    return resolveId(reference);
+    return resolver.resolveId(reference);
+  }
+
+  boolean isIdReference(String reference, Digest id) {
+    return resolver.isIdReference(reference, id);
   }
 
   /** Forgets image {@code id}: metadata, unused layer snapshots and blobs. Returns freed bytes. */
@@ -485,10 +431,5 @@ public final class LocalImageStore implements ImageStore {
         // temp files are re-created under unique names
       }
     }
-  }
-
-  /** Thrown for Docker's delete conflicts. */
-  static Conflict conflict(String message) {
-    return new Conflict(message);
   }
 }
