@@ -80,6 +80,9 @@ public final class ConfigMerger {
     if (Boolean.FALSE.equals(b.networkDisabled())) {
       b.networkDisabled(null);
     }
+    if (b.volumes() != null && b.volumes().isEmpty()) {
+      b.volumes(null);
+    }
     if (b.exposedPorts() != null && b.exposedPorts().isEmpty()) {
       b.exposedPorts(null);
     }

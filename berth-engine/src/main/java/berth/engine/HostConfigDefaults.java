@@ -76,6 +76,13 @@ public final class HostConfigDefaults {
     b.cpusetMems(str(b.cpusetMems()));
     b.devices(list(b.devices()));
     b.memoryReservation(zero(b.memoryReservation()));
+    // as Docker stores them: -1 swappiness and a pids limit <= 0 both mean "unset"
+    if (b.memorySwappiness() != null && b.memorySwappiness() == -1) {
+      b.memorySwappiness(null);
+    }
+    if (b.pidsLimit() != null && b.pidsLimit() <= 0) {
+      b.pidsLimit(null);
+    }
     b.memorySwap(zero(b.memorySwap()));
     b.ulimits(list(b.ulimits()));
     b.cpuCount(zero(b.cpuCount()));
