@@ -31,16 +31,24 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class ContainerArchive {
   private final Path root;
+  private final String container;
 
   /** @param root the container's rootfs as the daemon sees it (mounted) */
   public ContainerArchive(Path root) {
-    this.root = root;
+    this(root, "");
   }
 
   /**
-   * Stats a container path; {@code NotFound} ("Could not find the file PATH in container") when
-   * it does not exist — the engine appends the container's name.
+   * @param root the container's rootfs as the daemon sees it (mounted)
+   * @param container the container's name or id, for Docker's "Could not find the file /x in
+   *     container web" message
    */
+  public ContainerArchive(Path root, String container) {
+    this.root = root;
+    this.container = container == null ? "" : container;
+  }
+
+  /** Stats a container path; {@code NotFound} ("Could not find the file PATH in container NAME"). */
   public PathStat stat(String path) {
     try {
       Path host = resolve(path);
@@ -93,7 +101,7 @@ public final class ContainerArchive {
     try {
       Path dest = RootedPath.resolve(root, path, true);
       if (!Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
-        throw new NotFound("Could not find the file " + path + " in container");
+        throw notFound(path);
       }
       if (!Files.isDirectory(dest, LinkOption.NOFOLLOW_LINKS)) {
         throw new InvalidArgument("extraction point is not a directory");
@@ -113,12 +121,16 @@ public final class ContainerArchive {
     return RootedPath.resolve(root, path, followLast);
   }
 
-  private static Map<String, Object> lstat(Path host, String path) throws IOException {
+  private Map<String, Object> lstat(Path host, String path) throws IOException {
     try {
       return Files.readAttributes(host, "unix:*", LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
-      throw new NotFound("Could not find the file " + path + " in container");
+      throw notFound(path);
     }
+  }
+
+  private NotFound notFound(String path) {
+    return new NotFound("Could not find the file " + path + " in container" + (container.isEmpty() ? "" : " " + container));
   }
 
   /** Go's filepath.Base: trailing slashes dropped, "/" for the root, "." for "" or ".". */

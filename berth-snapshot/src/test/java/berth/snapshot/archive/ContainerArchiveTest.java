@@ -73,6 +73,8 @@ class ContainerArchiveTest {
     assertThat(archive.stat("/lnk/").mode() & PathStat.MODE_DIR).isNotZero();
     assertThatThrownBy(() -> archive.stat("/nope")).isInstanceOf(NotFound.class)
         .hasMessage("Could not find the file /nope in container");
+    assertThatThrownBy(() -> new ContainerArchive(root, "web").stat("/nope")).isInstanceOf(NotFound.class)
+        .hasMessage("Could not find the file /nope in container web");
   }
 
   @Test
