@@ -43,11 +43,23 @@ final class ContainerFilesystem {
     T run(Path root) throws IOException;
   }
 
-  private <T> T withRootfs(Container c, RootfsWork<T> work) {
+  /**
+   * Runs {@code work} with the container's root as the host sees it. A running container's is
+   * /proc/<pid>/root, its full view with binds and the /etc files; a stopped one's rootfs is
+   * mounted for the operation (and {@link #inStopped} maps the engine's bind mounts onto it).
+   * {@code whole} asks for the rootfs alone (export), never the process's view.
+   */
+  private <T> T withRootfs(Container c, boolean whole, RootfsWork<T> work) {
     c.lock.lock();
     try {
       if (ctx.registry().byId(c.id()).isEmpty()) {
         throw NotFound.container(c.id());
+      }
+      ContainerRecord r = c.record();
+      boolean live = r.state().status() == ContainerStatus.RUNNING || r.state().status() == ContainerStatus.PAUSED;
+      if (live && !whole && r.state().pid() > 0 && Files.isDirectory(Path.of("/proc", Integer.toString(r.state().pid()),
+          "root"))) {
+        return work.run(Path.of("/proc", Integer.toString(r.state().pid()), "root"));
       }
       Path root = ctx.rootfs(c.id());
       boolean mountedHere = false;
@@ -70,9 +82,50 @@ final class ContainerFilesystem {
     }
   }
 
+  private <T> T withRootfs(Container c, RootfsWork<T> work) {
+    return withRootfs(c, false, work);
+  }
+
+  /**
+   * For a stopped container, where {@code path} really lives: the engine's /etc files and bind
+   * mounts are not in the rootfs, so a path under one of them is resolved in its host source.
+   * Returns the root to resolve in and the path inside it.
+   */
+  private Object[] inStopped(Container c, Path root, String path) {
+    if (root.startsWith("/proc")) {
+      return new Object[] {root, path};
+    }
+    String p = "/" + TarStreams.clean(path);
+    ContainerFiles files = ctx.files(c.id());
+    java.util.Map<String, Path> table = new java.util.LinkedHashMap<>();
+    table.put("/etc/hostname", files.hostname());
+    table.put("/etc/hosts", files.hosts());
+    table.put("/etc/resolv.conf", files.resolvConf());
+    for (var m : ContainerViews.mountPoints(c.record().hostConfig())) {
+      if ("bind".equals(m.type())) {
+        table.put(m.destination(), Path.of(m.source()));
+      }
+    }
+    String best = null;
+    for (String dest : table.keySet()) {
+      if ((p.equals(dest) || p.startsWith(dest + "/")) && (best == null || dest.length() > best.length())) {
+        best = dest;
+      }
+    }
+    if (best == null) {
+      return new Object[] {root, path};
+    }
+    Path src = table.get(best);
+    if (!Files.isDirectory(src)) {
+      // a single bound file: its directory is the root, its name the path
+      return new Object[] {src.getParent(), "/" + src.getFileName() + p.substring(best.length())};
+    }
+    return new Object[] {src, p.substring(best.length()).isEmpty() ? "/" : p.substring(best.length())};
+  }
+
   void export(String ref, OutputStream out) {
     Container c = ctx.registry().resolve(ref);
-    withRootfs(c, root -> {
+    withRootfs(c, true, root -> {
       TarArchiveOutputStream tar = TarStreams.open(out);
       try (var children = Files.list(root)) {
         for (Path p : children.sorted().toList()) {
@@ -93,11 +146,14 @@ final class ContainerFilesystem {
     return st;
   }
 
-  private PathStat statLocked(Container c, Path root, String path) throws IOException {
-    requireAbsolute(path);
+  private PathStat statLocked(Container c, Path fsRoot, String requested) throws IOException {
+    requireAbsolute(requested);
+    Object[] where = inStopped(c, fsRoot, requested);
+    Path root = (Path) where[0];
+    String path = (String) where[1];
     Path p = RootPath.resolve(root, path, false);
     if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-      throw new NotFound("Could not find the file " + path + " in container " + c.record().shortName());
+      throw new NotFound("Could not find the file " + requested + " in container " + c.record().shortName());
     }
     Map<String, Object> a = Files.readAttributes(p, "unix:mode,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
     int mode = (Integer) a.get("mode");
@@ -115,8 +171,9 @@ final class ContainerFilesystem {
     PathStat stat = stat(ref, path);
     boolean follow = path.endsWith("/") || path.endsWith("/.");
     String base = baseName(path);
-    return new ArchiveResult(stat, out -> withRootfs(c, root -> {
-      Path p = RootPath.resolve(root, path, follow);
+    return new ArchiveResult(stat, out -> withRootfs(c, fsRoot -> {
+      Object[] where = inStopped(c, fsRoot, path);
+      Path p = RootPath.resolve((Path) where[0], (String) where[1], follow);
       TarArchiveOutputStream tar = TarStreams.open(out);
       TarStreams.write(tar, p, base);
       tar.finish();
@@ -130,9 +187,11 @@ final class ContainerFilesystem {
     if (c.record().hostConfig().readonlyRootfs() != null && c.record().hostConfig().readonlyRootfs()) {
       throw new berth.core.errors.Forbidden("container rootfs is marked read-only");
     }
-    withRootfs(c, root -> {
+    withRootfs(c, fsRoot -> {
       requireAbsolute(path);
-      Path dest = RootPath.resolve(root, path, true);
+      Object[] where = inStopped(c, fsRoot, path);
+      Path root = (Path) where[0];
+      Path dest = RootPath.resolve(root, (String) where[1], true);
       if (!Files.exists(dest)) {
         throw new NotFound("Could not find the file " + path + " in container " + c.record().shortName());
       }

@@ -106,10 +106,23 @@ final class ExecManager implements ExecService {
       requireRunning(c);
       Spec.Process process = process(c.record(), cfg, tty, start);
       boolean stdin = !detach && Boolean.TRUE.equals(cfg.attachStdin());
-      s = ctx.runtime().exec(c.id(), new ExecRequest(execId, process, stdin, detach));
-      if (s.startError() != null) {
-        e.exitCode = ContainerStarter.exitCodeFor(s.startError());
-        throw new InvalidArgument(s.startError());
+      String failure;
+      try {
+        s = ctx.runtime().exec(c.id(), new ExecRequest(execId, process, stdin, detach));
+        failure = s.startError();
+      } catch (InvalidArgument | berth.core.errors.Internal ex) {
+        s = null;
+        failure = ex.getMessage();
+      }
+      if (failure != null) {
+        e.exitCode = ContainerStarter.exitCodeFor(failure);
+        String msg = "OCI runtime exec failed: exec failed: " + failure + ": unknown";
+        if (detach) {
+          throw new InvalidArgument(msg);
+        }
+        // Docker has upgraded the connection by now: the error goes to the client's stdout
+        return new ContainerAttach(tty, false, true, true, false, null,
+            List.of(new Frame(Frame.Stream.STDOUT, (msg + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
       }
       e.session = s;
       e.pid = s.pid();

@@ -263,6 +263,51 @@ class EngineIT {
       }
     }
     assertThat(all).contains("bin/busybox", "bin/sh", "tmp/hello.txt");
+    assertThat(tarFile(cs.archiveGet(id, "/etc/hostname"))).isEqualTo(id.substring(0, 12) + "\n");
+    ExecService ex = real.engine.execs();
+    String bad = ex.create(id, new ExecConfig(false, true, true, null, null, false, null, List.of("nosuchcmd"), false,
+        null, null)).id();
+    StringBuilder err = new StringBuilder();
+    try (AttachStream s = ex.start(bad, new ExecStartConfig(false, false, null))) {
+      for (Frame f; (f = s.next()) != null; ) {
+        err.append(new String(f.data()));
+      }
+    }
+    assertThat(err.toString()).startsWith("OCI runtime exec failed: exec failed: ").contains("nosuchcmd");
+    assertThat(ex.inspect(bad).exitCode()).isIn(126, 127);
+    cs.stop(id, null, 0);
+    // stopped: the rootfs is mounted for the copy and the engine's /etc files and binds are mapped in
+    assertThat(tarFile(cs.archiveGet(id, "/etc/hostname"))).isEqualTo(id.substring(0, 12) + "\n");
+  }
+
+  static String tarFile(ArchiveResult r) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    r.body().writeTo(out);
+    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+        new java.io.ByteArrayInputStream(out.toByteArray()))) {
+      in.getNextEntry();
+      return new String(in.readAllBytes());
+    }
+  }
+
+  @Test
+  void copiesIntoABindMountReachTheHostDirectory() throws Exception {
+    Path host = Files.createDirectories(dir.resolve("hostdir"));
+    HostConfig h = HostConfig.builder().networkMode("none").binds(List.of(host + ":/mnt/data")).build();
+    String id = cs.create(null, cfg("sleep", "1000"), h, null, null).id();
+    java.io.ByteArrayOutputStream tarBytes = new java.io.ByteArrayOutputStream();
+    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tarBytes)) {
+      var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("a.txt");
+      e.setSize(1);
+      tar.putArchiveEntry(e);
+      tar.write('a');
+      tar.closeArchiveEntry();
+    }
+    cs.archivePut(id, "/mnt/data", new java.io.ByteArrayInputStream(tarBytes.toByteArray()), false, false);
+    assertThat(Files.readString(host.resolve("a.txt"))).isEqualTo("a");
+    cs.start(id);
+    Files.writeString(host.resolve("b.txt"), "b");
+    assertThat(tarFile(cs.archiveGet(id, "/mnt/data/b.txt"))).isEqualTo("b");
   }
 
   @Test
