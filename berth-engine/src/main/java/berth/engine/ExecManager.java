@@ -116,7 +116,8 @@ final class ExecManager implements ExecService {
       }
       if (failure != null) {
         e.exitCode = ContainerStarter.exitCodeFor(failure);
-        String msg = "OCI runtime exec failed: exec failed: " + failure + ": unknown";
+        String msg = "OCI runtime exec failed: " + (failure.startsWith("exec failed: ") ? "" : "exec failed: ")
+            + failure + (failure.endsWith(": unknown") ? "" : ": unknown");
         if (detach) {
           throw new InvalidArgument(msg);
         }
