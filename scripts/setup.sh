@@ -83,7 +83,14 @@ install_product() {
   log "installed $BIN/berthd and $BIN/berth (jars in $LIB)"
   if [[ -x $ROOT/scripts/train-cli-aot.sh ]]; then
     log "training the CLI's AOT cache"
-    "$ROOT/scripts/train-cli-aot.sh" || log "warning: train-cli-aot.sh failed; berth still works, it only starts slower"
+    local aotlog
+    aotlog=$(mktemp /tmp/berth-aot.XXXXXX.log)
+    if "$ROOT/scripts/train-cli-aot.sh" >"$aotlog" 2>&1; then
+      rm -f "$aotlog"
+    else
+      tail -n 20 "$aotlog" >&2
+      log "warning: train-cli-aot.sh failed (log: $aotlog); berth still works, it only starts slower"
+    fi
   fi
 }
 
