@@ -21,6 +21,8 @@ if has berth; then [[ -x /usr/local/bin/berthd ]] || "$ROOT/scripts/setup.sh"; f
 command -v jq >/dev/null || "$ROOT/scripts/setup-bench.sh"
 
 BASE=$(mktemp -d /tmp/berth-bench.XXXXXX)
+# dockerd makes /sys/fs/cgroup/<ctrl>/docker parents; remove them afterwards unless they were here before
+DOCKER_CG_BEFORE=$(ls -d /sys/fs/cgroup/*/docker 2>/dev/null || true)
 B_SOCK=$BASE/b/berth.sock D_SOCK=$BASE/d/docker.sock
 mkdir -p "$BASE/b" "$BASE/d" "$BASE/berth-data" "$BASE/docker-data" "$ROOT/bench/results"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -53,6 +55,8 @@ cleanup() {
   for p in $(pgrep -f "$BASE"); do kill -9 "$p" 2>/dev/null; done
   awk -v b="$BASE" '$5 ~ "^"b {print $5}' /proc/self/mountinfo | sort -r | xargs -r -n1 umount -l 2>/dev/null
   rm -rf "$BASE"
+  [[ -n $DOCKER_CG_BEFORE ]] || rmdir /sys/fs/cgroup/*/docker 2>/dev/null
+  true
 }
 trap cleanup EXIT
 
