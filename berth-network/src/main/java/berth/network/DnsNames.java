@@ -1,0 +1,56 @@
+package berth.network;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The names one network answers: every endpoint's container name, short id, hostname and
+ * aliases. Several endpoints may share a name (a Compose service's replicas); each lookup starts
+ * the answer one further along, so clients that take the first address spread their connections.
+ */
+public final class DnsNames {
+  private final Map<String, List<Entry>> byName = new LinkedHashMap<>();
+  private final AtomicInteger turn = new AtomicInteger();
+
+  private record Entry(String containerId, InetAddress address) {}
+
+  public synchronized void add(Endpoint e) {
+    InetAddress a = Cidr.address(e.ipAddress());
+    for (String n : e.dnsNames()) {
+      byName.computeIfAbsent(key(n), k -> new ArrayList<>()).add(new Entry(e.containerId(), a));
+    }
+  }
+
+  public synchronized void remove(String containerId) {
+    byName.values().forEach(l -> l.removeIf(x -> x.containerId().equals(containerId)));
+    byName.values().removeIf(List::isEmpty);
+  }
+
+  /** Addresses for {@code name} (case-insensitive, trailing dot ignored), rotated per call. */
+  public synchronized List<InetAddress> lookup(String name) {
+    List<Entry> l = byName.get(key(name));
+    if (l == null || l.isEmpty()) {
+      return List.of();
+    }
+    List<InetAddress> out = new ArrayList<>(l.size());
+    int start = Math.floorMod(turn.getAndIncrement(), l.size());
+    for (int i = 0; i < l.size(); i++) {
+      out.add(l.get((start + i) % l.size()).address());
+    }
+    return out;
+  }
+
+  public synchronized boolean isEmpty() {
+    return byName.isEmpty();
+  }
+
+  private static String key(String n) {
+    String k = n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+    return k.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,45 @@
+package berth.network;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * A container's attachment to one network, persisted (it is the address lease) and returned to
+ * the engine for inspect's {@code NetworkSettings.Networks[name]} and {@code Ports}.
+ * {@code cniResult} is the plugin chain's result, kept because CNI DEL wants it back.
+ */
+public record Endpoint(
+    @JsonProperty("EndpointID") String endpointId,
+    @JsonProperty("NetworkID") String networkId,
+    @JsonProperty("ContainerID") String containerId,
+    @JsonProperty("Name") String containerName,
+    @JsonProperty("Hostname") String hostname,
+    @JsonProperty("Aliases") List<String> aliases,
+    @JsonProperty("IfName") String ifName,
+    @JsonProperty("IPAddress") String ipAddress,
+    @JsonProperty("IPPrefixLen") int prefixLen,
+    @JsonProperty("Gateway") String gateway,
+    @JsonProperty("MacAddress") String macAddress,
+    @JsonProperty("NetnsPath") String netnsPath,
+    @JsonProperty("Ports") List<PortMapping> ports,
+    @JsonProperty("CniResult") String cniResult) {
+
+  public Endpoint {
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    ports = ports == null ? List.of() : List.copyOf(ports);
+  }
+
+  /** Names this endpoint answers to in the network's DNS: name, short id, hostname, aliases. */
+  public List<String> dnsNames() {
+    var out = new java.util.LinkedHashSet<String>();
+    if (containerName != null && !containerName.isEmpty()) {
+      out.add(containerName.startsWith("/") ? containerName.substring(1) : containerName);
+    }
+    out.add(berth.core.Ids.shortId(containerId));
+    if (hostname != null && !hostname.isEmpty()) {
+      out.add(hostname);
+    }
+    out.addAll(aliases);
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,26 @@
+package berth.network;
+
+import java.util.List;
+
+/**
+ * What the engine asks for when connecting a container: its name and hostname (DNS names on
+ * user-defined networks), extra aliases, an optional fixed IPv4 address and MAC, and the ports to
+ * publish (host port 0 = allocate). Null lists mean none.
+ */
+public record EndpointRequest(
+    String containerName,
+    String hostname,
+    List<String> aliases,
+    String ipv4Address,
+    String macAddress,
+    List<PortMapping> portBindings) {
+
+  public EndpointRequest {
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    portBindings = portBindings == null ? List.of() : List.copyOf(portBindings);
+  }
+
+  public static EndpointRequest named(String containerName) {
+    return new EndpointRequest(containerName, null, null, null, null, null);
+  }
+}
