@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public record Cidr(BigInteger base, int prefix, int bits) {
   private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
+  // InetAddress also takes inet_aton's short forms ("10.1" = 10.0.0.1); Docker (Go) does not.
+  private static final Pattern DOTTED_QUAD = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
   /** Parses {@code a.b.c.d/n} or an IPv6 prefix; host bits are cleared, as Docker does. */
   public static Cidr parse(String s) {
@@ -37,7 +39,8 @@ public record Cidr(BigInteger base, int prefix, int bits) {
 
   /** Parses an IP literal without ever doing a name lookup. */
   public static InetAddress address(String s) {
-    if (s == null || s.isEmpty() || !LITERAL.matcher(s).matches()) {
+    if (s == null || s.isEmpty() || !LITERAL.matcher(s).matches()
+        || (s.indexOf(':') < 0 && !DOTTED_QUAD.matcher(s).matches())) {
       throw new InvalidArgument("invalid IP address: " + s);
     }
     try {
