@@ -308,6 +308,9 @@ public final class NetworkService implements AutoCloseable {
       }
     }
     store.deleteEndpoint(n.id(), containerId);
+    if (!e.ports().isEmpty()) {
+      HostPortChains.removeIfUnused();
+    }
   }
 
   /**
@@ -327,6 +330,7 @@ public final class NetworkService implements AutoCloseable {
         netns.delete(id);
       }
     }
+    HostPortChains.removeIfUnused();
   }
 
   /** The embedded DNS address for a container's resolv.conf on this network, or null (none). */

@@ -35,8 +35,9 @@ public final class PortAllocator {
     int lo = 32768;
     int hi = 60999;
     try {
-      String[] r = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
-          .trim().split("\\s+");
+      // readAllLines, not readString: the latter reads one byte of a procfs file on JDK 25
+      String[] r = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+          .getFirst().trim().split("\\s+");
       lo = Integer.parseInt(r[0]);
       hi = Integer.parseInt(r[1]);
     } catch (IOException | RuntimeException e) {
