@@ -313,6 +313,13 @@ public final class NetworkService implements AutoCloseable {
     }
   }
 
+  /** Detaches a container from every network it is on (stop, remove); plugin failures tolerated. */
+  public void disconnectAll(String containerId) {
+    for (Endpoint e : endpointsOf(containerId)) {
+      disconnect(containerId, e.networkId(), true);
+    }
+  }
+
   /**
    * Start-up recovery: every endpoint and namespace of a container not in {@code live} is torn
    * down (plugin DEL, lease released, namespace unmounted), whatever state a crash left it in.
@@ -378,29 +385,11 @@ public final class NetworkService implements AutoCloseable {
     lock.lock();
     try {
       if (find("bridge") == null) {
-        String subnet = config.bip();
-        String gw = null;
-        if (subnet != null) {
-          // daemon.json's bip is the bridge's own address in CIDR form
-          gw = subnet.substring(0, subnet.indexOf('/'));
-          subnet = Cidr.parse(subnet).toString();
-        }
-        Map<String, String> opts = Map.of(
-            "com.docker.network.bridge.default_bridge", "true",
-            "com.docker.network.bridge.enable_icc", "true",
-            "com.docker.network.bridge.enable_ip_masquerade", "true",
-            "com.docker.network.bridge.host_binding_ipv4", "0.0.0.0",
-            Network.BRIDGE_NAME_OPTION, config.defaultBridgeName(),
-            "com.docker.network.driver.mtu", "1500");
-        IpamConfig pool = subnet == null ? null : new IpamConfig(subnet, null, gw, null);
-        createLocked(Ids.newId(), new NetworkCreateRequest("bridge", "bridge",
-            pool == null ? List.of() : List.of(pool), false, false, false, opts, null));
+        createLocked(Ids.newId(), Builtins.defaultBridge(config));
       }
-      for (String driver : List.of("host", "null")) {
-        String name = driver.equals("null") ? "none" : "host";
+      for (String name : List.of("host", "none")) {
         if (find(name) == null) {
-          store.put(new Network(Ids.newId(), name, driver, "local", Instant.now().toString(), false, false,
-              false, List.of(), Map.of(), Map.of()));
+          store.put(Builtins.plain(name));
         }
       }
     } finally {

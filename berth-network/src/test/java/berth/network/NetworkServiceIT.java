@@ -152,7 +152,10 @@ class NetworkServiceIT {
       }
     }
     assertThat(body).isEqualTo("hello from c1\n");
-    // hairpin: c2 reaches c1 through the host's published port on the gateway address
+    // hairpin: c1 reaches its own published port through the gateway address
+    assertThat(sh("c1", "curl", "-s", "-m", "3", "http://" + a.ipv4().gateway() + ":" + port + "/"))
+        .isEqualTo("hello from c1\n");
+    // and c2 reaches c1 through the host's published port on the gateway address
     assertThat(sh("c2", "curl", "-s", "-m", "3", "http://" + a.ipv4().gateway() + ":" + port + "/"))
         .isEqualTo("hello from c1\n");
   }
@@ -209,6 +212,26 @@ class NetworkServiceIT {
     net.removeNetns(ids.get("c2"));
   }
 
+  @Test
+  @Order(9)
+  void dockersErrorsAndPrune() {
+    assertThatThrownBy(() -> net.create(bridge("a"))).isInstanceOf(berth.core.errors.Conflict.class)
+        .hasMessage("network with name " + a.name() + " already exists");
+    assertThatThrownBy(() -> net.inspect("nosuch-" + TAG)).isInstanceOf(berth.core.errors.NotFound.class)
+        .hasMessage("network nosuch-" + TAG + " not found");
+    assertThatThrownBy(() -> net.create(new NetworkCreateRequest("it-" + TAG + "-o", "bridge",
+        List.of(IpamConfig.of(a.ipv4().subnet())), false, false, false, null, null)))
+        .isInstanceOf(Forbidden.class).hasMessage("Pool overlaps with other one on this address space");
+    assertThatThrownBy(() -> net.create(new NetworkCreateRequest("it-" + TAG + "-g", "bridge",
+        List.of(new IpamConfig("10.231.200.0/24", null, "10.231.201.1", null)), false, false, false, null, null)))
+        .hasMessage("no matching subnet for gateway 10.231.201.1");
+    Network p = net.create(new NetworkCreateRequest("it-" + TAG + "-p", "bridge", null, false, false, false,
+        Map.of(Network.BRIDGE_NAME_OPTION, "brt-" + TAG + "p"), Map.of("prune", "me")));
+    assertThat(net.inspect(Ids.shortId(p.id())).name()).isEqualTo(p.name());
+    assertThat(net.prune(n -> "me".equals(n.labels().get("prune")))).containsExactly(p.name());
+    assertThat(net.list()).extracting(Network::name).doesNotContain(p.name());
+  }
+
   @AfterAll
   static void tearDown() throws Exception {
     if (net == null) {
@@ -227,7 +250,7 @@ class NetworkServiceIT {
       assertThat(iptablesState()).isEqualTo(iptablesBefore);
     } finally {
       // belt and braces on failure: nothing of ours stays on the host
-      for (String x : List.of("a", "b", "i", "d")) {
+      for (String x : List.of("a", "b", "i", "d", "p")) {
         Command.quiet("ip", "link", "del", "brt-" + TAG + x);
       }
       for (Path p : ns.values()) {
