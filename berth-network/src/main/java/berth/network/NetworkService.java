@@ -298,15 +298,15 @@ public final class NetworkService implements AutoCloseable {
     Network n = inspect(networkRef);
     Endpoint e = store.endpoint(n.id(), containerId).orElseThrow(() -> new NotFound(
         "container " + containerId + " is not connected to network " + n.name()));
-    dns.unregister(n, containerId);
     try {
       cni.del(n, attachment(n, e), e.cniResult());
     } catch (RuntimeException ex) {
       if (!force) {
-        store.deleteEndpoint(n.id(), containerId);
+        // the lease stays, so a retry (or cleanupOrphans after a restart) can finish the job
         throw ex;
       }
     }
+    dns.unregister(n, containerId);
     store.deleteEndpoint(n.id(), containerId);
     if (!e.ports().isEmpty()) {
       HostPortChains.removeIfUnused();

@@ -53,6 +53,7 @@ class NetworkServiceIT {
   static Path root;
   static String iptablesBefore;
   static NetworkService net;
+  static NetworkConfig config;
   static Network a;
   static Network b;
   static Network internal;
@@ -64,7 +65,7 @@ class NetworkServiceIT {
     assumeTrue("root".equals(System.getProperty("user.name")), "NetworkServiceIT needs root: it makes namespaces and bridges");
     iptablesBefore = iptablesState();
     root = Files.createTempDirectory("berth-g-net-");
-    NetworkConfig c = new NetworkConfig(root.resolve("state"), root.resolve("netns"), Path.of("/usr/lib/cni"),
+    NetworkConfig c = config = new NetworkConfig(root.resolve("state"), root.resolve("netns"), Path.of("/usr/lib/cni"),
         List.of(AddressPool.of("10.231.0.0/16", 24)), null, "brt-" + TAG + "d", List.of(), 53,
         PortAllocator.forHost());
     net = new NetworkService(c);
@@ -170,6 +171,15 @@ class NetworkServiceIT {
         new EndpointRequest("/c5", null, null, null, null, List.of(new PortMapping("", port, 80, "tcp")))))
         .isInstanceOf(Internal.class).hasMessage("Bind for 0.0.0.0:" + port + " failed: port is already allocated");
     assertThat(net.endpoints(b.name())).extracting(Endpoint::containerId).doesNotContain(id);
+    // a port a host process holds is refused too, as docker-proxy's bind would fail
+    try (var held = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(() -> net.connect(id, ns.get("c5"), b.name(), new EndpointRequest("/c5", null, null, null,
+          null, List.of(new PortMapping("127.0.0.1", held.getLocalPort(), 80, "tcp")))))
+          .hasMessage("Bind for 127.0.0.1:" + held.getLocalPort() + " failed: port is already allocated");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(net.endpoints(b.name())).extracting(Endpoint::containerId).doesNotContain(id);
   }
 
   @Test
@@ -192,13 +202,25 @@ class NetworkServiceIT {
 
   @Test
   @Order(7)
+  void aRestartedServiceKeepsMappingsAndNames() throws Exception {
+    net.close();
+    net = new NetworkService(config);
+    assertThat(net.endpoints(a.name())).extracting(Endpoint::containerId)
+        .containsExactlyInAnyOrder(ids.get("c1"), ids.get("c2"));
+    assertThat(resolve(a.ipv4().gateway(), "c2")).containsExactly(eps.get("c2").ipAddress());
+    int port = eps.get("c1").ports().getFirst().hostPort();
+    assertThat(Command.check("curl", "-s", "-m", "3", "http://127.0.0.1:" + port + "/")).isEqualTo("hello from c1\n");
+  }
+
+  @Test
+  @Order(8)
   void networkInUseCannotBeRemoved() {
     assertThatThrownBy(() -> net.remove(a.name())).isInstanceOf(Forbidden.class)
         .hasMessage("error while removing network: network " + a.name() + " id " + a.id() + " has active endpoints");
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void disconnectReleasesAndOrphansAreCleaned() {
     net.disconnect(ids.get("c2"), a.name(), false);
     assertThat(net.endpoints(a.name())).extracting(Endpoint::containerId).containsExactly(ids.get("c1"));
@@ -213,7 +235,7 @@ class NetworkServiceIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void dockersErrorsAndPrune() {
     assertThatThrownBy(() -> net.create(bridge("a"))).isInstanceOf(berth.core.errors.Conflict.class)
         .hasMessage("network with name " + a.name() + " already exists");
@@ -253,6 +275,10 @@ class NetworkServiceIT {
       for (String x : List.of("a", "b", "i", "d", "p")) {
         Command.quiet("ip", "link", "del", "brt-" + TAG + x);
       }
+      for (String x : List.of("a", "b", "p")) {
+        Isolation.remove("brt-" + TAG + x, false);
+      }
+      Isolation.remove("brt-" + TAG + "i", true);
       for (Path p : ns.values()) {
         Command.quiet("umount", "-l", p.toString());
       }
