@@ -32,6 +32,7 @@ final class StableClassPath {
     List<String> out = new ArrayList<>();
     try {
       Files.createDirectories(dir);
+      dir.toFile().deleteOnExit();  // registered first, so deleted last, after the jars in it
       for (String entry : classPath.split(File.pathSeparator)) {
         Path p = Path.of(entry);
         String name = p.getFileName() == null ? "" : p.getFileName().toString();
@@ -44,7 +45,6 @@ final class StableClassPath {
           out.add(entry);
         }
       }
-      dir.toFile().deleteOnExit();
     } catch (IOException e) {
       throw new UncheckedIOException("copy the class path to " + dir, e);
     }
