@@ -306,6 +306,9 @@ public final class NetworkService implements AutoCloseable {
         throw ex;
       }
     }
+    if (n.driver().equals("bridge") && !n.internal()) {
+      MasqueradeRules.remove(cni.conflist(n).path("name").asText(), containerId, e.ipAddress());
+    }
     dns.unregister(n, containerId);
     store.deleteEndpoint(n.id(), containerId);
     if (!e.ports().isEmpty()) {

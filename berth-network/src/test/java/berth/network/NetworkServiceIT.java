@@ -52,6 +52,7 @@ class NetworkServiceIT {
   static final String TAG = HexFormat.of().formatHex(new byte[] {(byte) new Random().nextInt(), (byte) new Random().nextInt()});
   static Path root;
   static String iptablesBefore;
+  static Set<String> linksBefore;
   static NetworkService net;
   static NetworkConfig config;
   static Network a;
@@ -64,6 +65,7 @@ class NetworkServiceIT {
   static void setUp() throws IOException {
     assumeTrue("root".equals(System.getProperty("user.name")), "NetworkServiceIT needs root: it makes namespaces and bridges");
     iptablesBefore = iptablesState();
+    linksBefore = links();
     root = Files.createTempDirectory("berth-g-net-");
     NetworkConfig c = config = new NetworkConfig(root.resolve("state"), root.resolve("netns"), Path.of("/usr/lib/cni"),
         List.of(AddressPool.of("10.231.0.0/16", 24)), null, "brt-" + TAG + "d", List.of(), 53,
@@ -225,7 +227,11 @@ class NetworkServiceIT {
     net.disconnect(ids.get("c2"), a.name(), false);
     assertThat(net.endpoints(a.name())).extracting(Endpoint::containerId).containsExactly(ids.get("c1"));
     assertThat(sh("c2", "ip", "-o", "link")).doesNotContain("eth0");
-    // everything else as after a crash: only c2 is alive
+    // everything else as after a crash: only c2 is alive, and c3's namespace is already gone
+    assertThat(MasqueradeRules.chainName("berth-" + b.name(), ids.get("c3")))
+        .isIn(Command.check("iptables", "-t", "nat", "-S").lines().map(l -> l.split(" ")[1]).toList());
+    Command.check("umount", ns.get("c3").toString());
+    Command.check("rm", ns.get("c3").toString());
     net.cleanupOrphans(Set.of(ids.get("c2")));
     for (Network n : net.list()) {
       assertThat(net.endpoints(n.id())).isEmpty();
@@ -266,8 +272,7 @@ class NetworkServiceIT {
         net.remove(n);
       }
       net.close();
-      String links = Command.check("ip", "-o", "link");
-      assertThat(links).doesNotContain("brt-" + TAG);
+      assertThat(links()).as("no bridge or veth left").isEqualTo(linksBefore);
       assertThat(root.resolve("netns").toFile().list()).isEmpty();
       assertThat(iptablesState()).isEqualTo(iptablesBefore);
     } finally {
@@ -284,6 +289,11 @@ class NetworkServiceIT {
       }
       Command.quiet("rm", "-rf", root.toString());
     }
+  }
+
+  static Set<String> links() {
+    return Command.check("ip", "-o", "link").lines().map(l -> l.split(":")[1].trim().split("@")[0])
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** Rules and chains of filter and nat, without counters. */
