@@ -27,6 +27,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class BerthDaemon {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  /** The docker CLI the suite checks compatibility with: the machine's v28 client, else whatever is on PATH. */
+  private static final String DOCKER_CLI = Files.isExecutable(Path.of("/usr/local/bin/docker")) ? "/usr/local/bin/docker" : "docker";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path base;
@@ -207,7 +209,7 @@ public final class BerthDaemon {
   }
 
   public ExecResult dockerIn(String stdin, String... args) {
-    return run(stdin, "/usr/local/bin/docker", args);
+    return run(stdin, DOCKER_CLI, args);
   }
 
   /** Our CLI ({@code java -cp <class path> berth.cli.Main}) pointed at this daemon. */
