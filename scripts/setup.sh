@@ -2,6 +2,7 @@
 # Installs what Berth needs at run time on Debian 12, builds the project and installs berthd and
 # berth. Idempotent: packages already present are not reinstalled, the install dirs are replaced.
 # Run as root from anywhere inside the repository: sudo scripts/setup.sh
+# BERTH_SETUP_SKIP_BUILD=1 installs what the last build left in target/ without building again.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
