@@ -15,18 +15,26 @@ final class Isolation {
   static final String STAGE1 = "BERTH-ISOLATION-1";
   static final String STAGE2 = "BERTH-ISOLATION-2";
 
+  /** Bridges whose rules this process has checked; spares ~10 iptables runs per connect. */
+  private static final java.util.Set<String> INSTALLED = new java.util.HashSet<>();
+
   private Isolation() {}
 
   static synchronized void install(String bridge, boolean internal) {
+    if (INSTALLED.contains(bridge)) {
+      return;
+    }
     ensureChains();
     for (List<String> rule : rules(bridge, internal)) {
       if (!Command.quiet(cmd("-C", rule))) {
         Command.check(cmd("-A", rule));
       }
     }
+    INSTALLED.add(bridge);
   }
 
   static synchronized void remove(String bridge, boolean internal) {
+    INSTALLED.remove(bridge);
     if (!Command.quiet("iptables", "-w", "-n", "-L", FORWARD)) {
       return;
     }
