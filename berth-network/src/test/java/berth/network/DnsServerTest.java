@@ -80,6 +80,25 @@ class DnsServerTest {
   }
 
   @Test
+  void otherNamesAreForwardedUpstream() throws Exception {
+    // the upstream is a second embedded server on 127.0.0.1 that knows one dotted name
+    DnsNames upstreamNames = new DnsNames();
+    upstreamNames.add(endpoint("c".repeat(64), "/up", null, "10.1.2.3", List.of("db.example")));
+    try (DnsServer upstream = new DnsServer(InetAddress.getLoopbackAddress(), 0, upstreamNames, List.of());
+        DnsServer front = new DnsServer(InetAddress.getLoopbackAddress(), 0, names,
+            List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstream.port())))) {
+      DnsServer saved = server;
+      server = front;
+      try {
+        assertThat(addresses(ask("db.example", Type.A, false))).containsExactly("10.1.2.3");
+        assertThat(addresses(ask("web-1", Type.A, false))).containsExactly("10.88.3.2");
+      } finally {
+        server = saved;
+      }
+    }
+  }
+
+  @Test
   void removedContainerStopsResolving() throws Exception {
     names.remove(A);
     assertThat(ask("web-1", Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);

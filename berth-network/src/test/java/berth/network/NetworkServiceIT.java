@@ -264,6 +264,33 @@ class NetworkServiceIT {
     assertThat(net.list()).extracting(Network::name).doesNotContain(p.name());
   }
 
+  @Test
+  @Order(11)
+  void parallelConnectsGetDistinctAddressesAndWork() throws Exception {
+    Network c = net.create(bridge("c"));
+    List<String> names = List.of("p1", "p2", "p3", "p4", "p5", "p6");
+    for (String n : names) {
+      ids.put(n, container(n));
+    }
+    var results = new java.util.concurrent.ConcurrentHashMap<String, Endpoint>();
+    long t0 = System.nanoTime();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (String n : names) {
+        pool.submit(() -> results.put(n, net.connect(ids.get(n), ns.get(n), c.name(), EndpointRequest.named("/" + n))));
+      }
+    }
+    System.err.printf("6 parallel connects took %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    assertThat(results).hasSize(6);
+    assertThat(results.values().stream().map(Endpoint::ipAddress).distinct()).hasSize(6);
+    assertThat(ping("p1", results.get("p6").ipAddress())).isTrue();
+    assertThat(resolve(c.ipv4().gateway(), "p3")).containsExactly(results.get("p3").ipAddress());
+    for (String n : names) {
+      net.disconnectAll(ids.get(n));
+      net.removeNetns(ids.get(n));
+    }
+    net.remove(c.id());
+  }
+
   @AfterAll
   static void tearDown() throws Exception {
     if (net == null) {
@@ -281,10 +308,10 @@ class NetworkServiceIT {
       assertThat(iptablesState()).isEqualTo(iptablesBefore);
     } finally {
       // belt and braces on failure: nothing of ours stays on the host
-      for (String x : List.of("a", "b", "i", "d", "p")) {
+      for (String x : List.of("a", "b", "i", "d", "p", "c")) {
         Command.quiet("ip", "link", "del", "brt-" + TAG + x);
       }
-      for (String x : List.of("a", "b", "p")) {
+      for (String x : List.of("a", "b", "p", "c")) {
         Isolation.remove("brt-" + TAG + x, false);
       }
       Isolation.remove("brt-" + TAG + "i", true);
