@@ -245,7 +245,8 @@ public final class NetworkService implements AutoCloseable {
       throw new Forbidden("container cannot be disconnected from host network or connected to host network");
     }
     if (store.endpoint(n.id(), containerId).isPresent()) {
-      throw new Forbidden("endpoint with name " + req.containerName() + " already exists in network " + n.name());
+      String name = req.containerName() == null ? containerId : req.containerName().replaceFirst("^/", "");
+      throw new Forbidden("endpoint with name " + name + " already exists in network " + n.name());
     }
     IpamConfig pool = n.ipv4();
     Set<InetAddress> leased = new java.util.HashSet<>();
