@@ -11,9 +11,34 @@ final class HostPortChains {
   private static final String MASQ = "CNI-HOSTPORT-MASQ";
   private static final String MARK = "CNI-HOSTPORT-SETMARK";
 
+  /**
+   * Plugin runs that may (re)create the chains hold it shared; removal holds it exclusively, so a
+   * chain is never dropped between portmap creating it and adding its first rule.
+   */
+  private static final java.util.concurrent.locks.ReentrantReadWriteLock LOCK =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
+
   private HostPortChains() {}
 
-  static synchronized void removeIfUnused() {
+  static <T> T whileInUse(java.util.function.Supplier<T> pluginRun) {
+    LOCK.readLock().lock();
+    try {
+      return pluginRun.get();
+    } finally {
+      LOCK.readLock().unlock();
+    }
+  }
+
+  static void removeIfUnused() {
+    LOCK.writeLock().lock();
+    try {
+      removeLocked();
+    } finally {
+      LOCK.writeLock().unlock();
+    }
+  }
+
+  private static void removeLocked() {
     if (!Command.quiet("iptables", "-w", "-t", "nat", "-n", "-L", DNAT)) {
       return;
     }

@@ -226,7 +226,8 @@ public final class NetworkService implements AutoCloseable {
       if (n.driver().equals("bridge")) {
         Isolation.install(n.bridgeName(), n.internal());
       }
-      result = cni.add(n, attachment(n, pending));
+      CniInvoker.Attachment at = attachment(n, pending);
+      result = at.ports().isEmpty() ? cni.add(n, at) : HostPortChains.whileInUse(() -> cni.add(n, at));
     } catch (RuntimeException e) {
       store.deleteEndpoint(n.id(), containerId);
       throw e;
@@ -257,7 +258,8 @@ public final class NetworkService implements AutoCloseable {
     for (Network o : store.list()) {
       store.endpoints(o.id()).forEach(e -> taken.addAll(e.ports()));
     }
-    List<PortSpec.Spec> specs = req.portBindings().stream()
+    // Docker ignores published ports on internal networks: there is no way in from outside
+    List<PortSpec.Spec> specs = n.internal() ? List.of() : req.portBindings().stream()
         .map(p -> new PortSpec.Spec(p.hostIp(), p.hostPort(), p.hostPort(), p.containerPort(), p.protocol()))
         .toList();
     List<PortMapping> ports = config.ports().allocate(specs, taken);
