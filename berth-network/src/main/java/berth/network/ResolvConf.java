@@ -58,6 +58,11 @@ public record ResolvConf(List<String> nameservers, List<String> search, List<Str
     }
     List<String> s = dnsSearch.isEmpty() ? search : dnsSearch.equals(List.of(".")) ? List.of() : dnsSearch;
     List<String> o = dnsOptions.isEmpty() ? options : dnsOptions;
+    if (embeddedDns != null && o.stream().noneMatch(x -> x.startsWith("ndots:"))) {
+      // as Docker: names with dots go straight to the server instead of through the search list
+      o = new ArrayList<>(o);
+      o.add("ndots:0");
+    }
     return new ResolvConf(ns, s, o);
   }
 

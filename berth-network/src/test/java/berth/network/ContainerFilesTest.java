@@ -25,6 +25,8 @@ class ContainerFilesTest {
   void userNetworkUsesTheEmbeddedServerAndFlagsWin() {
     ResolvConf c = ResolvConf.parse(HOST).forContainer("10.88.3.1", List.of("1.1.1.1"), List.of("."), List.of("ndots:2"));
     assertThat(c.render()).isEqualTo("nameserver 10.88.3.1\noptions ndots:2\n");
+    ResolvConf e = ResolvConf.parse(HOST).forContainer("10.88.3.1", List.of(), List.of(), List.of());
+    assertThat(e.render()).isEqualTo("search corp.example\nnameserver 10.88.3.1\noptions edns0 ndots:0\n");
     ResolvConf d = ResolvConf.parse(HOST).forContainer(null, List.of("1.1.1.1"), List.of("a.example", "b.example"), List.of());
     assertThat(d.render()).isEqualTo("search a.example b.example\nnameserver 1.1.1.1\noptions edns0\n");
   }
