@@ -1,6 +1,7 @@
 package berth.network;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,17 +17,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DnsNames {
   private final Map<String, List<Entry>> byName = new LinkedHashMap<>();
   private final AtomicInteger turn = new AtomicInteger();
+  private final Map<InetAddress, List<InetSocketAddress>> upstreams = new LinkedHashMap<>();
 
   private record Entry(String containerId, InetAddress address) {}
 
   public synchronized void add(Endpoint e) {
     InetAddress a = Cidr.address(e.ipAddress());
+    if (!e.dnsServers().isEmpty()) {
+      upstreams.put(a, e.dnsServers().stream().map(s -> new InetSocketAddress(Cidr.address(s), 53)).toList());
+    }
     for (String n : e.dnsNames()) {
       byName.computeIfAbsent(key(n), k -> new ArrayList<>()).add(new Entry(e.containerId(), a));
     }
   }
 
   public synchronized void remove(String containerId) {
+    byName.values().forEach(l -> l.stream().filter(x -> x.containerId().equals(containerId))
+        .forEach(x -> upstreams.remove(x.address())));
     byName.values().forEach(l -> l.removeIf(x -> x.containerId().equals(containerId)));
     byName.values().removeIf(List::isEmpty);
   }
@@ -43,6 +50,11 @@ public final class DnsNames {
       out.add(l.get((start + i) % l.size()).address());
     }
     return out;
+  }
+
+  /** The {@code --dns} servers of the container at {@code client}, or empty for the defaults. */
+  public synchronized List<InetSocketAddress> upstreamsFor(InetAddress client) {
+    return upstreams.getOrDefault(client, List.of());
   }
 
   public synchronized boolean isEmpty() {

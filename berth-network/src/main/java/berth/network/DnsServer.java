@@ -76,8 +76,9 @@ public final class DnsServer implements AutoCloseable {
         udp.receive(p);
         byte[] query = java.util.Arrays.copyOf(p.getData(), p.getLength());
         var from = p.getSocketAddress();
+        InetAddress client = p.getAddress();
         Thread.ofVirtual().start(() -> {
-          byte[] reply = answer(query, 512);
+          byte[] reply = answer(query, 512, client);
           if (reply != null) {
             try {
               udp.send(new DatagramPacket(reply, reply.length, from));
@@ -115,7 +116,7 @@ public final class DnsServer implements AutoCloseable {
       while (true) {
         byte[] q = new byte[in.readUnsignedShort()];
         in.readFully(q);
-        byte[] reply = answer(q, 65535);
+        byte[] reply = answer(q, 65535, s.getInetAddress());
         if (reply == null) {
           return;
         }
@@ -129,7 +130,7 @@ public final class DnsServer implements AutoCloseable {
   }
 
   /** The reply to one query, or null for input that is not a DNS query at all. */
-  byte[] answer(byte[] wire, int maxLength) {
+  byte[] answer(byte[] wire, int maxLength, InetAddress client) {
     Message q;
     try {
       q = new Message(wire);
@@ -160,13 +161,15 @@ public final class DnsServer implements AutoCloseable {
       }
       return r.toWire(maxLength);
     }
-    if (qname.labels() <= 2 || forwarder == null) {
+    List<InetSocketAddress> own = names.upstreamsFor(client);
+    Resolver upstream = own.isEmpty() ? forwarder : resolver(own);
+    if (qname.labels() <= 2 || upstream == null) {
       // one label plus the root: a container name nobody has; or nowhere to forward
       r.getHeader().setRcode(qname.labels() <= 2 ? Rcode.NXDOMAIN : Rcode.SERVFAIL);
       return r.toWire(maxLength);
     }
     try {
-      Message fwd = forwarder.send(q);
+      Message fwd = upstream.send(q);
       fwd.getHeader().setID(q.getHeader().getID());
       return fwd.toWire(maxLength);
     } catch (IOException e) {

@@ -22,11 +22,13 @@ public record Endpoint(
     @JsonProperty("MacAddress") String macAddress,
     @JsonProperty("NetnsPath") String netnsPath,
     @JsonProperty("Ports") List<PortMapping> ports,
-    @JsonProperty("CniResult") String cniResult) {
+    @JsonProperty("CniResult") String cniResult,
+    @JsonProperty("DnsServers") List<String> dnsServers) {
 
   public Endpoint {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
     ports = ports == null ? List.of() : List.copyOf(ports);
+    dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
   }
 
   /** Names this endpoint answers to in the network's DNS: name, short id, hostname, aliases. */

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * What the engine asks for when connecting a container: its name and hostname (DNS names on
  * user-defined networks), extra aliases, an optional fixed IPv4 address and MAC, and the ports to
- * publish (host port 0 = allocate). Null lists mean none.
+ * publish (host port 0 = allocate), and the container's {@code --dns} servers, which on a
+ * user-defined network become the embedded server's upstreams for that container (as in Docker).
+ * Null lists mean none.
  */
 public record EndpointRequest(
     String containerName,
@@ -13,11 +15,19 @@ public record EndpointRequest(
     List<String> aliases,
     String ipv4Address,
     String macAddress,
-    List<PortMapping> portBindings) {
+    List<PortMapping> portBindings,
+    List<String> dns) {
 
   public EndpointRequest {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
     portBindings = portBindings == null ? List.of() : List.copyOf(portBindings);
+    dns = dns == null ? List.of() : List.copyOf(dns);
+  }
+
+  /** Without {@code --dns}: other names are resolved through the host's servers. */
+  public EndpointRequest(String containerName, String hostname, List<String> aliases, String ipv4Address,
+      String macAddress, List<PortMapping> portBindings) {
+    this(containerName, hostname, aliases, ipv4Address, macAddress, portBindings, null);
   }
 
   public static EndpointRequest named(String containerName) {

@@ -41,7 +41,7 @@ class DnsServerTest {
 
   static Endpoint endpoint(String id, String name, String host, String ip, List<String> aliases) {
     return new Endpoint("e" + id.substring(1), "n", id, name, host, aliases, "eth0", ip, 24, "10.88.3.1", null,
-        "/x", List.of(), null);
+        "/x", List.of(), null, null);
   }
 
   private Message ask(String name, int type, boolean tcp) throws Exception {
@@ -95,6 +95,13 @@ class DnsServerTest {
       } finally {
         server = saved;
       }
+      // a container's own --dns servers win over the network's: 127.0.0.1 asks the upstream
+      names.add(new Endpoint("e", "n", "d".repeat(64), "/local", null, List.of(), "eth0", "127.0.0.1", 8, null,
+          null, "/x", List.of(), null, List.of("127.0.0.1")));
+      assertThat(names.upstreamsFor(InetAddress.getLoopbackAddress()))
+          .containsExactly(new InetSocketAddress(InetAddress.getLoopbackAddress(), 53));
+      names.remove("d".repeat(64));
+      assertThat(names.upstreamsFor(InetAddress.getLoopbackAddress())).isEmpty();
     }
   }
 

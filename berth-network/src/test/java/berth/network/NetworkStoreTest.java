@@ -19,7 +19,7 @@ class NetworkStoreTest {
     Endpoint e = DnsServerTest.endpoint("a".repeat(64), "/c", "h", "10.9.0.2", List.of("x"));
     e = new Endpoint(e.endpointId(), n.id(), e.containerId(), e.containerName(), e.hostname(), e.aliases(),
         e.ifName(), e.ipAddress(), 24, e.gateway(), "02:42:0a:09:00:02", e.netnsPath(),
-        List.of(new PortMapping("", 8080, 80, "tcp")), "{\"cniVersion\":\"1.0.0\"}");
+        List.of(new PortMapping("", 8080, 80, "tcp")), "{\"cniVersion\":\"1.0.0\"}", List.of("192.0.2.53"));
     s.putEndpoint(e);
     NetworkStore again = new NetworkStore(dir);
     assertThat(again.list()).containsExactly(n);
