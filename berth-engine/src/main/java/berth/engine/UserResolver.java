@@ -51,7 +51,10 @@ public final class UserResolver {
     if (groupPart != null && !groupPart.isEmpty()) {
       gid = groupId(groups, groupPart);
     }
+    // Docker (since the fix for CVE-2022-36109) always lists the primary group among the
+    // supplementary ones, so dropping privileges cannot leave a process outside its own group.
     Set<Integer> extra = new LinkedHashSet<>();
+    extra.add(gid);
     if (groupPart == null && name != null) {
       for (GroupEntry g : groups) {
         if (g.members().contains(name)) {

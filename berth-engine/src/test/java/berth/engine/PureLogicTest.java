@@ -79,11 +79,11 @@ class PureLogicTest {
     UserResolver.ResolvedUser u = UserResolver.resolve(dir, "web", null);
     assertThat(u.uid()).isEqualTo(1000);
     assertThat(u.gid()).isEqualTo(1001);
-    assertThat(u.additionalGids()).containsExactly(10, 29);
+    assertThat(u.additionalGids()).containsExactly(1001, 10, 29);
     assertThat(u.home()).isEqualTo("/home/web");
     assertThat(UserResolver.resolve(dir, "1000:audio", null).gid()).isEqualTo(29);
     assertThat(UserResolver.resolve(dir, "4242", null).uid()).isEqualTo(4242);
-    assertThat(UserResolver.resolve(dir, "", List.of("wheel", "77")).additionalGids()).containsExactly(10, 77);
+    assertThat(UserResolver.resolve(dir, "", List.of("wheel", "77")).additionalGids()).containsExactly(0, 10, 77);
     assertThatThrownBy(() -> UserResolver.resolve(dir, "ghost", null)).isInstanceOf(InvalidArgument.class)
         .hasMessage("unable to find user ghost: no matching entries in passwd file");
     assertThatThrownBy(() -> UserResolver.resolve(dir, "web:ghosts", null))
