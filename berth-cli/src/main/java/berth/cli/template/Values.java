@@ -47,7 +47,7 @@ final class Values {
     v = norm(v);
     if (v instanceof JsonNode n && n.isObject()) {
       JsonNode child = n.get(name);
-      return child == null ? MISSING : child;
+      return child != null ? child : fieldIgnoringCase(n, name);
     }
     if (v instanceof Map<?, ?> m) {
       return m.containsKey(name) ? m.get(name) : MISSING;
@@ -59,6 +59,20 @@ final class Values {
       return MISSING;
     }
     throw new TemplateException("can't evaluate field " + name + " in type " + typeName(v));
+  }
+
+  /**
+   * docker's templates walk Go structs, whose field names differ from the JSON keys we walk only in
+   * case ({@code .Server.APIVersion} is the JSON key {@code ApiVersion}); so a miss retries ignoring case.
+   */
+  private static Object fieldIgnoringCase(JsonNode n, String name) {
+    for (var it = n.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (key.equalsIgnoreCase(name)) {
+        return n.get(key);
+      }
+    }
+    return MISSING;
   }
 
   static boolean truth(Object v) {

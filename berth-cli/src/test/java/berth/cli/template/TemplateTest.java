@@ -31,6 +31,7 @@ class TemplateTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiterString = " => ", quoteCharacter = '\'', ignoreLeadingAndTrailingWhitespace = false, value = {
       "{{.Id}} => abc123",
+      "{{.ID}} => abc123",
       "{{.State.Status}} => running",
       "{{.State.Pid}} => 42",
       "{{.State.Running}} => true",
