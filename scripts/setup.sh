@@ -14,7 +14,7 @@ BIN=/usr/local/bin
 # for --init, busybox-static for the test image) plus the tools the tests drive (tmux for -it,
 # procps for ps/pgrep, uidmap, curl for raw API calls, git and maven for the build).
 PACKAGES=(runc crun conmon containernetworking-plugins iptables catatonit busybox-static uidmap
-          procps tmux curl ca-certificates git maven util-linux tar)
+          procps tmux curl ca-certificates git maven util-linux tar iproute2 kmod)
 
 log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -95,7 +95,15 @@ install_product() {
   fi
 }
 
+# Published ports reached from a neighbouring container go through iptables only when bridged
+# traffic is seen by netfilter (br_netfilter), as with Docker. Not fatal: a kernel may have it built in.
+load_kernel_modules() {
+  modprobe overlay 2>/dev/null || true
+  modprobe br_netfilter 2>/dev/null || log "warning: could not load br_netfilter"
+}
+
 install_packages
+load_kernel_modules
 check_toolchain
 if [[ ${BERTH_SETUP_SKIP_BUILD:-0} != 1 ]]; then
   build
