@@ -29,7 +29,7 @@ public final class ErrorMapper {
       return new Mapped(b.status(), b.getMessage());
     }
     if (e instanceof JacksonException j) {
-      return new Mapped(400, "invalid JSON: " + j.getOriginalMessage());
+      return new Mapped(400, "invalid JSON: " + firstLine(j.getOriginalMessage()));
     }
     if (e instanceof IllegalArgumentException i && i.getMessage() != null) {
       InvalidArgument wrapped = new InvalidArgument(i.getMessage(), i);
@@ -62,5 +62,14 @@ public final class ErrorMapper {
       sb.append(c.getClass().getSimpleName()).append(' ').append(c.getMessage());
     }
     return sb.toString();
+  }
+
+  /** The first line of a parser's message (Jackson appends the source location on a second). */
+  public static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 }

@@ -24,7 +24,7 @@ public final class Filters {
     try {
       root = Json.MAPPER.readTree(json);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new InvalidArgument("invalid filter '" + json + "': " + e.getOriginalMessage(), e);
+      throw new InvalidArgument("invalid filter '" + json + "': " + ErrorMapper.firstLine(e.getOriginalMessage()), e);
     }
     if (root == null || root.isNull()) {
       return Map.of();

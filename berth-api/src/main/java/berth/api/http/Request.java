@@ -130,7 +130,7 @@ public final class Request {
     try {
       return Json.MAPPER.readValue(data, type);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new InvalidArgument("invalid JSON: " + e.getOriginalMessage(), e);
+      throw new InvalidArgument("invalid JSON: " + ErrorMapper.firstLine(e.getOriginalMessage()), e);
     }
   }
 

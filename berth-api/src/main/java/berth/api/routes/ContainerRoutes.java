@@ -94,7 +94,15 @@ public final class ContainerRoutes {
   }
 
   private void create(Request q, Response s) throws IOException {
-    ContainerCreateRequest body = ContainerCreateRequest.parse(q.bytes());
+    ContainerCreateRequest body;
+    try {
+      body = ContainerCreateRequest.parse(q.bytes());
+    } catch (InvalidArgument e) {
+      if (e.getCause() instanceof com.fasterxml.jackson.core.JacksonException j) {
+        throw new InvalidArgument("invalid JSON: " + berth.api.http.ErrorMapper.firstLine(j.getOriginalMessage()), j);
+      }
+      throw e;
+    }
     s.json(201, containers.create(emptyToNull(q.query("name")), body.config(), body.hostConfig(),
         body.networkingConfig(), emptyToNull(q.query("platform"))));
   }

@@ -68,8 +68,13 @@ public final class ImageRoutes {
     s.json(200, Map.of("status", id));
   }
 
-  /** "busybox:latest" → "busybox", as Docker names the repository in a pull error. */
+  /** "docker.io/library/busybox:latest" → "busybox", as Docker names the repository in a pull error. */
   private static String repoOf(String name) {
+    try {
+      return berth.core.ImageRef.parse(name).familiarName();
+    } catch (RuntimeException e) {
+      // not a valid reference: report it as typed
+    }
     int at = name.indexOf('@');
     String n = at >= 0 ? name.substring(0, at) : name;
     int colon = n.lastIndexOf(':');
