@@ -6,6 +6,8 @@ import berth.core.errors.Internal;
 import berth.core.errors.InvalidArgument;
 import berth.core.errors.NotModified;
 import berth.runtime.Signals;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,10 +25,12 @@ final class ContainerLifecycle {
   static final int DEFAULT_STOP_TIMEOUT = 10;
   private final EngineContext ctx;
   private final ContainerStarter starter;
+  private final ContainerRemover remover;
 
-  ContainerLifecycle(EngineContext ctx, ContainerStarter starter) {
+  ContainerLifecycle(EngineContext ctx, ContainerStarter starter, ContainerRemover remover) {
     this.ctx = ctx;
     this.starter = starter;
+    this.remover = remover;
   }
 
   void start(String ref) {
@@ -40,9 +44,34 @@ final class ContainerLifecycle {
         case RESTARTING -> ContainerRemover.cancelRestart(c);
         default -> { }
       }
-      starter.startLocked(c);
+      try {
+        starter.startLocked(c);
+      } catch (RuntimeException e) {
+        afterFailedStart(c);
+        throw e;
+      }
     } finally {
       c.lock.unlock();
+    }
+  }
+
+  /**
+   * Docker removes an AutoRemove container whose start failed (its "removed" waiters, the CLI's
+   * {@code run --rm}, get their answer); otherwise it stays created with the error recorded, and
+   * next-exit waiters learn of the failure rather than waiting for an exit that never comes.
+   */
+  private void afterFailedStart(Container c) {
+    ContainerRecord r = c.record();
+    if (Boolean.TRUE.equals(r.hostConfig().autoRemove())) {
+      remover.removeLocked(c);
+      return;
+    }
+    List<CompletableFuture<WaitResponse>> waiters = new ArrayList<>(c.nextExitWaiters);
+    c.nextExitWaiters.clear();
+    String err = r.state().error();
+    for (CompletableFuture<WaitResponse> w : waiters) {
+      w.complete(new WaitResponse((long) r.state().exitCode(),
+          err == null || err.isEmpty() ? null : new berth.api.model.WaitError(err)));
     }
   }
 

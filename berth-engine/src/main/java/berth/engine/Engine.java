@@ -37,7 +37,7 @@ public final class Engine implements AutoCloseable {
     ContainerStarter starter = new ContainerStarter(ctx);
     ContainerRemover remover = new ContainerRemover(ctx);
     ExitHandler exits = new ExitHandler(ctx, starter, remover);
-    ContainerLifecycle lifecycle = new ContainerLifecycle(ctx, starter);
+    ContainerLifecycle lifecycle = new ContainerLifecycle(ctx, starter, remover);
     this.execs = new ExecManager(ctx);
     this.containers = new EngineContainerService(ctx, lifecycle, remover);
     this.images = new EngineImageService(ctx);

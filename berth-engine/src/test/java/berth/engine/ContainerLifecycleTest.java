@@ -314,6 +314,33 @@ class ContainerLifecycleTest {
   }
 
   @Test
+  void failedStartOfAutoRemoveContainerRemovesItAndAnswersRemovedWaiters() throws Exception {
+    HostConfig hc = HostConfig.builder().networkMode("none").autoRemove(true).build();
+    String id = cs.create(null, EngineHarness.config("nosuch"), hc, null, null).id();
+    CompletableFuture<WaitResponse> removed = cs.wait(id, "removed").toCompletableFuture();
+    assertThat(removed).isNotDone();
+    h.runtime.failStart = "exec: \"nosuch\": executable file not found in $PATH";
+    assertThatThrownBy(() -> cs.start(id)).isInstanceOf(InvalidArgument.class);
+    WaitResponse w = removed.get(5, TimeUnit.SECONDS);
+    assertThat(w.statusCode()).isEqualTo(127);
+    assertThat(w.error()).isNull();
+    assertThatThrownBy(() -> cs.inspect(id, false)).isInstanceOf(NotFound.class);
+    assertThat(h.mounter.mounted).isEmpty();
+  }
+
+  @Test
+  void failedStartAnswersNextExitWaitersWithTheError() throws Exception {
+    String id = h.create("web", "nosuch");
+    CompletableFuture<WaitResponse> next = cs.wait(id, "next-exit").toCompletableFuture();
+    h.runtime.failStart = "exec: \"nosuch\": executable file not found in $PATH";
+    assertThatThrownBy(() -> cs.start(id)).isInstanceOf(InvalidArgument.class);
+    WaitResponse w = next.get(5, TimeUnit.SECONDS);
+    assertThat(w.statusCode()).isEqualTo(127);
+    assertThat(w.error().message()).contains("executable file not found");
+    assertThat(cs.inspect(id, false).state().status()).isEqualTo("created");
+  }
+
+  @Test
   void attachBeforeStartIsConnectedAtStartAndDetachKeysEndIt() throws Exception {
     berth.api.model.ContainerConfig cfg = berth.api.model.ContainerConfig.builder().image("busybox")
         .openStdin(true).build();
