@@ -6,8 +6,6 @@ import berth.core.errors.Internal;
 import berth.core.errors.InvalidArgument;
 import berth.core.errors.NotModified;
 import berth.runtime.Signals;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,22 +54,14 @@ final class ContainerLifecycle {
   }
 
   /**
-   * Docker removes an AutoRemove container whose start failed (its "removed" waiters, the CLI's
-   * {@code run --rm}, get their answer); otherwise it stays created with the error recorded, and
-   * next-exit waiters learn of the failure rather than waiting for an exit that never comes.
+   * Docker removes an AutoRemove container whose start failed, so its "removed" waiters (the
+   * CLI's {@code run --rm}) get their answer. Otherwise it stays created with the error recorded and
+   * next-exit waiters keep waiting, as Docker's do: answering them would make the CLI print an extra
+   * "Error waiting for container" line.
    */
   private void afterFailedStart(Container c) {
-    ContainerRecord r = c.record();
-    if (Boolean.TRUE.equals(r.hostConfig().autoRemove())) {
+    if (Boolean.TRUE.equals(c.record().hostConfig().autoRemove())) {
       remover.removeLocked(c);
-      return;
-    }
-    List<CompletableFuture<WaitResponse>> waiters = new ArrayList<>(c.nextExitWaiters);
-    c.nextExitWaiters.clear();
-    String err = r.state().error();
-    for (CompletableFuture<WaitResponse> w : waiters) {
-      w.complete(new WaitResponse((long) r.state().exitCode(),
-          err == null || err.isEmpty() ? null : new berth.api.model.WaitError(err)));
     }
   }
 

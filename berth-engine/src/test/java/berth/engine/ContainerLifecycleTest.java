@@ -329,15 +329,17 @@ class ContainerLifecycleTest {
   }
 
   @Test
-  void failedStartAnswersNextExitWaitersWithTheError() throws Exception {
+  void failedStartWithoutAutoRemoveKeepsTheContainerAndItsNextExitWaiters() throws Exception {
     String id = h.create("web", "nosuch");
     CompletableFuture<WaitResponse> next = cs.wait(id, "next-exit").toCompletableFuture();
     h.runtime.failStart = "exec: \"nosuch\": executable file not found in $PATH";
     assertThatThrownBy(() -> cs.start(id)).isInstanceOf(InvalidArgument.class);
-    WaitResponse w = next.get(5, TimeUnit.SECONDS);
-    assertThat(w.statusCode()).isEqualTo(127);
-    assertThat(w.error().message()).contains("executable file not found");
+    assertThat(next).isNotDone();
     assertThat(cs.inspect(id, false).state().status()).isEqualTo("created");
+    h.runtime.failStart = null;
+    cs.start(id);
+    h.runtime.exit(id, 3);
+    assertThat(next.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(3);
   }
 
   @Test
