@@ -29,6 +29,11 @@ final class ContainerAttach implements AttachStream {
   private volatile boolean detached;
   /** Whether the runtime session should carry stdin. */
   final boolean wantStdin;
+  /**
+   * Whether the client's end of input closes the process's stdin. Docker does so for a container
+   * only when it is StdinOnce without a TTY; a TTY container's stdin stays open across detaches.
+   */
+  volatile boolean closeStdinOnEof = true;
 
   ContainerAttach(boolean tty, boolean stdin, boolean stdout, boolean stderr, boolean live, String detachKeys,
       List<Frame> replay) {
@@ -111,7 +116,7 @@ final class ContainerAttach implements AttachStream {
   @Override
   public void closeStdin() throws IOException {
     AttachSession s = session.getNow(null);
-    if (s != null && !closed) {
+    if (s != null && !closed && closeStdinOnEof) {
       s.closeStdin();
     }
   }

@@ -48,9 +48,12 @@ final class ContainerStarter {
           swapLimitSupported(), joinedNamespace(r.hostConfig().ipcMode(), "ipc"),
           joinedNamespace(r.hostConfig().pidMode(), "pid")));
       Files.write(bundle.resolve("config.json"), Json.MAPPER.writeValueAsBytes(spec));
+      boolean tty = Boolean.TRUE.equals(cfg.tty());
+      // Docker ignores StdinOnce for a TTY container (`run -it` sets it): its stdin must outlive a
+      // detach, so the runtime is told to close stdin after the first attacher only without a TTY.
       ContainerRuntime.Created created = ctx.runtime().create(new ContainerRuntime.CreateRequest(id, bundle,
-          files.log(), Boolean.TRUE.equals(cfg.tty()), Boolean.TRUE.equals(cfg.openStdin()),
-          Boolean.TRUE.equals(cfg.stdinOnce()), null));
+          files.log(), tty, Boolean.TRUE.equals(cfg.openStdin()),
+          Boolean.TRUE.equals(cfg.stdinOnce()) && !tty, null));
       connectAttaches(c);
       ctx.runtime().start(id);
       long now = ContainerCreator.nowNanos();

@@ -154,6 +154,7 @@ final class EngineContainerService implements ContainerService {
       List<Frame> replay = o.logs() ? LogStreams.readAll(c, ctx.files(c.id()), o.stdout(), o.stderr()) : List.of();
       ContainerAttach a = new ContainerAttach(tty, o.stdin(), o.stdout(), o.stderr(), o.stream(), o.detachKeys(),
           replay);
+      a.closeStdinOnEof = Boolean.TRUE.equals(r.config().stdinOnce()) && !tty;
       if (o.stream() && st == ContainerStatus.RUNNING) {
         a.connect(ctx.runtime().attach(c.id(), o.stdin() && Boolean.TRUE.equals(r.config().openStdin())));
       } else if (o.stream()) {

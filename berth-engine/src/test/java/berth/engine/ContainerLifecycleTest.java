@@ -343,6 +343,34 @@ class ContainerLifecycleTest {
   }
 
   @Test
+  void ttyContainerKeepsStdinOpenAcrossDetachesEvenWhenStdinOnce() throws Exception {
+    // `docker run -it` sets StdinOnce; Docker still keeps a TTY container's stdin for later attaches
+    berth.api.model.ContainerConfig cfg = berth.api.model.ContainerConfig.builder().image("busybox")
+        .tty(true).openStdin(true).stdinOnce(true).build();
+    String id = cs.create("tty", cfg, EngineHarness.host(), null, null).id();
+    AttachStream a = cs.attach(id, new AttachOptions(true, true, true, false, true, null));
+    cs.start(id);
+    assertThat(h.runtime.created.get(id).stdinOnce()).isFalse();
+    FakeRuntime.FakeSession s = h.runtime.attaches.get(id);
+    a.closeStdin();
+    assertThat(s.stdinClosed).isFalse();
+    a.close();
+  }
+
+  @Test
+  void stdinOnceWithoutTtyClosesStdinAtTheClientsEof() throws Exception {
+    berth.api.model.ContainerConfig cfg = berth.api.model.ContainerConfig.builder().image("busybox")
+        .openStdin(true).stdinOnce(true).build();
+    String id = cs.create("once", cfg, EngineHarness.host(), null, null).id();
+    AttachStream a = cs.attach(id, new AttachOptions(true, true, true, false, true, null));
+    cs.start(id);
+    assertThat(h.runtime.created.get(id).stdinOnce()).isTrue();
+    a.closeStdin();
+    assertThat(h.runtime.attaches.get(id).stdinClosed).isTrue();
+    a.close();
+  }
+
+  @Test
   void attachBeforeStartIsConnectedAtStartAndDetachKeysEndIt() throws Exception {
     berth.api.model.ContainerConfig cfg = berth.api.model.ContainerConfig.builder().image("busybox")
         .openStdin(true).build();

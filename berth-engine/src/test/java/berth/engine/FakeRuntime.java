@@ -26,6 +26,7 @@ class FakeRuntime implements ContainerRuntime {
   final Map<String, FakeSession> attaches = new ConcurrentHashMap<>();
   volatile boolean ignoreTerm;
   volatile String failStart;
+  final Map<String, CreateRequest> created = new ConcurrentHashMap<>();
   private int nextPid = 1000;
 
   @Override
@@ -36,6 +37,7 @@ class FakeRuntime implements ContainerRuntime {
   @Override
   public synchronized Created create(CreateRequest r) {
     calls.add("create " + r.id());
+    created.put(r.id(), r);
     if (failStart != null) {
       throw new berth.core.errors.Internal(failStart);
     }
