@@ -232,6 +232,9 @@ final class ContainerLifecycle {
     CompletableFuture<WaitResponse> f = new CompletableFuture<>();
     c.lock.lock();
     try {
+      // waiters whose client went away (the API cancels them) need not be kept until the next exit
+      c.nextExitWaiters.removeIf(CompletableFuture::isDone);
+      c.removedWaiters.removeIf(CompletableFuture::isDone);
       switch (cond) {
         case "not-running" -> {
           ContainerStatus st = c.status();
