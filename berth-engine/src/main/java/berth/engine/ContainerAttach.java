@@ -115,8 +115,15 @@ final class ContainerAttach implements AttachStream {
 
   @Override
   public void closeStdin() throws IOException {
+    if (!closeStdinOnEof) {
+      // Docker: the process keeps its stdin, and the session ends with the client's input
+      if (wantStdin) {
+        close();
+      }
+      return;
+    }
     AttachSession s = session.getNow(null);
-    if (s != null && !closed && closeStdinOnEof) {
+    if (s != null && !closed) {
       s.closeStdin();
     }
   }

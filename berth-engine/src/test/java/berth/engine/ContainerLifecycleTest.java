@@ -354,7 +354,8 @@ class ContainerLifecycleTest {
     FakeRuntime.FakeSession s = h.runtime.attaches.get(id);
     a.closeStdin();
     assertThat(s.stdinClosed).isFalse();
-    a.close();
+    assertThat(s.closed).isTrue(); // the session ends with the client's input, as in Docker
+    assertThat(a.next()).isNull();
   }
 
   @Test
