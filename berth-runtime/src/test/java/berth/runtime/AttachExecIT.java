@@ -32,6 +32,29 @@ class AttachExecIT extends ConmonRuntimeIT {
   }
 
   @Test
+  void closingASessionWakesEveryBlockedReader() throws Exception {
+    String id = newId();
+    run(id, BusyboxBundle.spec(id, "sleep", "30"), false, false);
+    for (int round = 0; round < 20; round++) { // the pump's end marker and close() race: repeat
+      AttachSession a = rt.attach(id, false);
+      java.util.concurrent.CompletableFuture<AttachSession.Frame> blocked =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+              return a.read();
+            } catch (java.io.IOException e) {
+              return null;
+            }
+          });
+      Thread.sleep(round % 3 == 0 ? 0 : 20);
+      a.close();
+      assertThat(blocked.get(5, java.util.concurrent.TimeUnit.SECONDS)).isNull();
+      assertThat(a.read()).isNull(); // and every later read ends at once
+    }
+    rt.kill(id, 9, false);
+    awaitExit(id);
+  }
+
+  @Test
   void ttyContainerAttachAndResize() throws Exception {
     String id = newId();
     run(id, BusyboxBundle.spec(id, "sh"), true, true);

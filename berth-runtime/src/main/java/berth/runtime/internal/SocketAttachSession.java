@@ -115,6 +115,9 @@ public final class SocketAttachSession implements AttachSession {
     if (t != null) {
       frames.clear(); // unblock a pump waiting for room; it then sees end of stream
     }
+    // The pump's own end marker may have been queued before the clear above and so dropped with
+    // it; a reader blocked in read() must still wake, so put one back (a second is harmless).
+    frames.offer(END);
   }
 
   private final class StdinStream extends OutputStream {
