@@ -21,6 +21,8 @@ final class FakeServices {
 
   FakeServices() {
     answer("ping", a -> new SystemService.Ping("1.47", "linux", false, "1"));
+    answer("version", a -> new berth.api.model.Version(null, java.util.List.of(), "27.5.1-test", "1.47", "1.24", null,
+        null, "linux", "amd64", null, null, null));
   }
 
   FakeServices answer(String method, Function<Object[], Object> answer) {
