@@ -56,6 +56,9 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws Exception {
     DaemonConfig config = merge();
     configureLogging(config);
+    // One line per failure, never a stack trace on stderr: the cause chain says enough.
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> Logger.getLogger("berth.daemon")
+        .warning("uncaught in " + t.getName() + ": " + berth.api.http.ErrorMapper.chain(e)));
     Daemon daemon = Daemon.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
