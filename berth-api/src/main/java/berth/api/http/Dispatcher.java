@@ -89,10 +89,9 @@ public final class Dispatcher extends ChannelInboundHandlerAdapter {
     BodyStream body = new BodyStream(on -> ctx.channel().config().setAutoRead(on));
     Exchange ex = new Exchange(body);
     current = ex;
-    ex.keepAlive = HttpUtil.isKeepAlive(req);
+    ex.keepAlive = HttpUtil.isKeepAlive(req) && !req.decoderResult().isFailure();
     Response resp = new Response(ctx.channel(), ex.keepAlive, common, this::hijack);
     if (req.decoderResult().isFailure()) {
-      ex.keepAlive = false;
       executor.execute(() -> serve(ex, resp, null, req));
       return;
     }
