@@ -102,7 +102,10 @@ public final class CopyUp {
       if (notLink) {
         // chmod after chown: chown clears setuid/setgid bits
         Syscalls.chmod(dst.toString(), (Integer) a.get("mode") & 07777);
-        Files.setLastModifiedTime(dst, (FileTime) a.get("lastModifiedTime"));
+        // lutimes, not Files.setLastModifiedTime: the JDK opens the file, which blocks on a fifo
+        java.time.Instant t = ((FileTime) a.get("lastModifiedTime")).toInstant();
+        Syscalls.lutimes(dst.toString(), t.getEpochSecond(), t.getNano(), t.getEpochSecond(),
+            t.getNano());
       }
     }
   }
