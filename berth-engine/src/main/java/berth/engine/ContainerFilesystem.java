@@ -22,15 +22,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class ContainerFilesystem {
   // Go's os.FileMode type bits, which Docker puts in the path stat's "mode"
-  private static final long MODE_DIR = 1L << 31;
-  private static final long MODE_SYMLINK = 1L << 27;
-  private static final long MODE_DEVICE = 1L << 26;
-  private static final long MODE_PIPE = 1L << 25;
-  private static final long MODE_SOCKET = 1L << 24;
-  private static final long MODE_SETUID = 1L << 23;
-  private static final long MODE_SETGID = 1L << 22;
-  private static final long MODE_CHARDEV = 1L << 21;
-  private static final long MODE_STICKY = 1L << 20;
 
   private final EngineContext ctx;
 
@@ -162,7 +153,7 @@ final class ContainerFilesystem {
       link = RootPath.inside(root, RootPath.resolve(root, path, true));
     }
     String name = p.equals(root) ? "/" : p.getFileName().toString();
-    return new PathStat(name, (Long) a.get("size"), goMode(mode),
+    return new PathStat(name, (Long) a.get("size"), berth.snapshot.archive.PathStat.goFileMode(mode),
         DockerTime.format(((FileTime) a.get("lastModifiedTime")).toInstant()), link);
   }
 
@@ -220,28 +211,5 @@ final class ContainerFilesystem {
       return ".";
     }
     return p.substring(p.lastIndexOf('/') + 1);
-  }
-
-  static long goMode(int unixMode) {
-    long m = unixMode & 0777;
-    switch (unixMode & 0170000) {
-      case 0040000 -> m |= MODE_DIR;
-      case 0120000 -> m |= MODE_SYMLINK;
-      case 0020000 -> m |= MODE_DEVICE | MODE_CHARDEV;
-      case 0060000 -> m |= MODE_DEVICE;
-      case 0010000 -> m |= MODE_PIPE;
-      case 0140000 -> m |= MODE_SOCKET;
-      default -> { }
-    }
-    if ((unixMode & 04000) != 0) {
-      m |= MODE_SETUID;
-    }
-    if ((unixMode & 02000) != 0) {
-      m |= MODE_SETGID;
-    }
-    if ((unixMode & 01000) != 0) {
-      m |= MODE_STICKY;
-    }
-    return m;
   }
 }

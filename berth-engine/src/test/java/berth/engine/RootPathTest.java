@@ -33,6 +33,6 @@ class RootPathTest {
         .hasMessageContaining("../etc/passwd");
     assertThat(ContainerFilesystem.baseName("/etc/")).isEqualTo("etc");
     assertThat(ContainerFilesystem.baseName("/etc/.")).isEqualTo(".");
-    assertThat(ContainerFilesystem.goMode(0040755)).isEqualTo((1L << 31) | 0755);
+    assertThat(berth.snapshot.archive.PathStat.goFileMode(0040755)).isEqualTo((1L << 31) | 0755);
   }
 }
