@@ -34,6 +34,8 @@ final class ContainerAttach implements AttachStream {
    * only when it is StdinOnce without a TTY; a TTY container's stdin stays open across detaches.
    */
   volatile boolean closeStdinOnEof = true;
+  /** Completes when the stream may report its end: an exec's stream ends only once its exit is recorded. */
+  private volatile CompletableFuture<?> endGate = CompletableFuture.completedFuture(null);
 
   ContainerAttach(boolean tty, boolean stdin, boolean stdout, boolean stderr, boolean live, String detachKeys,
       List<Frame> replay) {
@@ -51,6 +53,14 @@ final class ContainerAttach implements AttachStream {
     if (!session.complete(s) || closed) {
       closeQuietly(s);
     }
+  }
+
+  /**
+   * Holds back the end of output until {@code gate} completes, so a client that asks for the exit
+   * code as soon as the stream ends (the docker CLI after exec) finds it recorded.
+   */
+  void endAfter(CompletableFuture<?> gate) {
+    endGate = gate;
   }
 
   /** The container will not produce output for this session (start failed, removed). */
@@ -81,9 +91,10 @@ final class ContainerAttach implements AttachStream {
       try {
         f = s.read();
       } catch (IOException e) {
-        return null;
+        f = null;
       }
       if (f == null) {
+        awaitEndGate();
         return null;
       }
       Frame.Stream stream = tty || f.stream() == AttachSession.StreamType.STDOUT ? Frame.Stream.STDOUT
@@ -93,6 +104,19 @@ final class ContainerAttach implements AttachStream {
       }
     }
     return null;
+  }
+
+  private void awaitEndGate() throws InterruptedException {
+    while (!closed) {
+      try {
+        endGate.get(200, TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException e) {
+        // check closed again: closing or detaching ends the stream at once
+      } catch (ExecutionException e) {
+        return;
+      }
+    }
   }
 
   private AttachSession awaitSession() throws InterruptedException {

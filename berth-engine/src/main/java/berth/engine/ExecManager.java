@@ -38,6 +38,8 @@ final class ExecManager implements ExecService {
     volatile boolean started;
     volatile boolean running;
     volatile Integer exitCode;
+    /** Completes once exitCode is recorded and running is false. */
+    final java.util.concurrent.CompletableFuture<Integer> exited = new java.util.concurrent.CompletableFuture<>();
     volatile int pid;
     volatile ExecSession session;
 
@@ -139,6 +141,7 @@ final class ExecManager implements ExecService {
     ContainerAttach a = new ContainerAttach(tty, Boolean.TRUE.equals(cfg.attachStdin()),
         Boolean.TRUE.equals(cfg.attachStdout()), Boolean.TRUE.equals(cfg.attachStderr()), true, cfg.detachKeys(),
         List.of());
+    a.endAfter(e.exited);
     a.connect(s);
     return a;
   }
@@ -157,6 +160,7 @@ final class ExecManager implements ExecService {
       }
       e.exitCode = code;
       e.running = false;
+      e.exited.complete(code);
       ctx.events().container(c.record(), "exec_die",
           Map.of("execID", e.id, "exitCode", Integer.toString(code)));
     });

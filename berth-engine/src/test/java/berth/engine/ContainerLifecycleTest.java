@@ -413,6 +413,21 @@ class ContainerLifecycleTest {
         .hasMessage("No such exec instance: nope");
   }
 
+  @Test
+  void execStreamEndsOnlyOnceItsExitCodeIsRecorded() throws Exception {
+    String id = h.create("web");
+    cs.start(id);
+    h.runtime.execExitDelayMillis = 300; // the exit is known well after the output has ended
+    ExecService ex = h.engine.execs();
+    String execId = ex.create(id, exec("true")).id();
+    AttachStream out = ex.start(execId, new berth.api.model.ExecStartConfig(false, false, null));
+    assertThat(new String(out.next().data())).isEqualTo("out\n");
+    assertThat(out.next()).isNull();
+    // no polling: the docker CLI inspects once, right after the stream ends
+    assertThat(ex.inspect(execId).running()).isFalse();
+    assertThat(ex.inspect(execId).exitCode()).isEqualTo(3);
+  }
+
   static berth.api.model.ExecConfig exec(String... cmd) {
     return new berth.api.model.ExecConfig(false, true, true, null, null, false, null, List.of(cmd), false, null, null);
   }

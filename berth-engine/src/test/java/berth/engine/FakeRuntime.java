@@ -22,6 +22,8 @@ class FakeRuntime implements ContainerRuntime {
   final List<String> calls = new CopyOnWriteArrayList<>();
   final Map<String, String> states = new ConcurrentHashMap<>();
   final Map<String, Integer> exitCodes = new ConcurrentHashMap<>();
+  /** How long an exec's exit is reported after its output ends, as conmon can lag behind. */
+  volatile long execExitDelayMillis;
   final List<Consumer<ExitEvent>> listeners = new CopyOnWriteArrayList<>();
   final Map<String, FakeSession> attaches = new ConcurrentHashMap<>();
   volatile boolean ignoreTerm;
@@ -123,7 +125,7 @@ class FakeRuntime implements ContainerRuntime {
   @Override
   public ExecSession exec(String id, ExecRequest request) {
     calls.add("exec " + id + " " + String.join(" ", request.process().args()));
-    FakeExec e = new FakeExec();
+    FakeExec e = new FakeExec(execExitDelayMillis);
     e.emit(AttachSession.StreamType.STDOUT, "out\n");
     e.end();
     return e;
@@ -183,13 +185,24 @@ class FakeRuntime implements ContainerRuntime {
   }
 
   static class FakeExec extends FakeSession implements ExecSession {
+    private final long exitDelayMillis;
+
+    FakeExec() {
+      this(0);
+    }
+
+    FakeExec(long exitDelayMillis) {
+      this.exitDelayMillis = exitDelayMillis;
+    }
+
     @Override
     public int pid() {
       return 777;
     }
 
     @Override
-    public int waitFor() {
+    public int waitFor() throws InterruptedException {
+      Thread.sleep(exitDelayMillis);
       return 3;
     }
 

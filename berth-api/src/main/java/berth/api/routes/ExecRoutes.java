@@ -42,23 +42,6 @@ public final class ExecRoutes {
     r.get("/exec/{id}/json", (q, s) -> s.json(200, execs.inspect(q.param("id"))));
   }
 
-  /**
-   * The client reads the exit code (GET /exec/{id}/json) as soon as the stream closes, so the
-   * stream may close only once the exit is recorded; output can end a moment before that.
-   */
-  private void awaitExitRecorded(String id) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    try {
-      while (Boolean.TRUE.equals(execs.inspect(id).running()) && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      // the exec is gone (its container was removed): nothing to wait for
-    }
-  }
-
   private void start(Request q, Response s) throws IOException {
     ExecStartConfig config = q.json(ExecStartConfig.class);
     if (config == null) {
@@ -71,10 +54,8 @@ public final class ExecRoutes {
         return;
       }
       RawConnection conn = s.hijack(ContainerRoutes.isUpgrade(q), FrameWriter.contentType(session.tty(), q.version()));
+      // the engine ends an exec's stream only once its exit code is recorded
       HijackedSession.run(session, conn, true);
-      if (!session.detached()) {
-        awaitExitRecorded(q.param("id"));
-      }
     } finally {
       session.close();
     }
