@@ -14,6 +14,10 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /** Small tar helpers for image tests: build from name→content (a "->x" content is a symlink). */
 final class Tars {
+  /** Every entry gets this mtime: commons-compress stamps "now", and the same content must hash the same. */
+  private static final java.nio.file.attribute.FileTime MTIME =
+      java.nio.file.attribute.FileTime.fromMillis(1_704_067_200_000L);
+
   private Tars() {}
 
   static byte[] of(Map<String, ?> entries) {
@@ -35,6 +39,7 @@ final class Tars {
           t.setMode(0100644);
           t.setSize(data.length);
         }
+        t.setLastModifiedTime(MTIME);
         tar.putArchiveEntry(t);
         if (!t.isDirectory() && !t.isSymbolicLink()) {
           tar.write(data);
