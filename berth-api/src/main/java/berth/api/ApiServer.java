@@ -65,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
     new ContainerRoutes(s.containers()).register(r);
     new ExecRoutes(s.execs()).register(r);
     new ImageRoutes(s.images()).register(r);
+    s.more().forEach(m -> m.accept(r));
     new NotOfferedRoutes().register(r);
     return r;
   }

@@ -98,6 +98,7 @@ final class Commands {
     m.put("container", new Entry(() -> new Group("container", "Manage containers"), container()));
     m.put("image", new Entry(() -> new Group("image", "Manage images"), image()));
     m.put("system", new Entry(() -> new Group("system", "Manage Berth"), system()));
+    m.put("volume", new Entry(() -> new Group("volume", "Manage volumes"), volume()));
     return m;
   }
 
@@ -149,6 +150,18 @@ final class Commands {
     m.put("remove", Entry.leaf(RmiCommand::new));
     m.put("save", Entry.leaf(SaveCommand::new));
     m.put("tag", Entry.leaf(TagCommand::new));
+    return m;
+  }
+
+  private static Map<String, Entry> volume() {
+    Map<String, Entry> m = new LinkedHashMap<>();
+    m.put("create", Entry.leaf(berth.cli.commands.VolumeCommands.Create::new));
+    m.put("inspect", Entry.leaf(berth.cli.commands.VolumeCommands.Inspect::new));
+    m.put("ls", Entry.leaf(berth.cli.commands.VolumeCommands.Ls::new));
+    m.put("list", Entry.leaf(berth.cli.commands.VolumeCommands.Ls::new));
+    m.put("prune", Entry.leaf(berth.cli.commands.VolumeCommands.Prune::new));
+    m.put("rm", Entry.leaf(berth.cli.commands.VolumeCommands.Rm::new));
+    m.put("remove", Entry.leaf(berth.cli.commands.VolumeCommands.Rm::new));
     return m;
   }
 

@@ -23,6 +23,7 @@ final class Daemon implements AutoCloseable {
   private DataRootLock lock;
   private Engine engine;
   private ApiServer server;
+  private berth.network.NetworkService network;
   private boolean closed;
 
   private Daemon(DaemonConfig config) {
@@ -48,9 +49,14 @@ final class Daemon implements AutoCloseable {
     LocalContentStore content = new LocalContentStore(data.resolve("content"));
     OverlaySnapshotter snapshots = new OverlaySnapshotter(data.resolve("snapshots"));
     LocalImageStore images = new LocalImageStore(content, snapshots, data.resolve("image"));
-    engine = Engine.open(new EngineConfig(data, config.execRoot(), config.runtime(), config.debug()), images, snapshots);
+    network = new berth.network.NetworkService(config.network() == null
+        ? berth.network.NetworkConfig.defaults(data, config.execRoot()) : config.network().toConfig(data, config.execRoot()));
+    engine = Engine.open(new EngineConfig(data, config.execRoot(), config.runtime(), config.debug()), images, snapshots,
+        network);
     server = ApiServer.start(new Services(engine.containers(), engine.execs(), engine.images(), engine.system(),
-        engine.events()), config.socketPaths(), config.debug());
+        engine.events(), java.util.List.of(new berth.api.routes.NetworkRoutes(engine.networks())::register,
+            new berth.api.routes.VolumeRoutes(engine.volumes())::register)),
+        config.socketPaths(), config.debug());
     writePidfile();
     LOG.info(String.format("berthd started: data root %s, exec root %s, runtime %s (%d ms)", data,
         config.execRoot(), config.runtime(), (System.nanoTime() - t0) / 1_000_000));
@@ -74,6 +80,9 @@ final class Daemon implements AutoCloseable {
     }
     if (engine != null) {
       engine.close();
+    }
+    if (network != null) {
+      network.close();
     }
     if (server != null) {
       try {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /** What berthd runs with, after flags and daemon.json are merged. */
 public record DaemonConfig(
-    Path dataRoot, Path execRoot, List<String> hosts, String runtime, boolean debug, Path pidfile, String logLevel) {
+    Path dataRoot, Path execRoot, List<String> hosts, String runtime, boolean debug, Path pidfile, String logLevel,
+    NetworkKeys network) {
 
   public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/berth");
   public static final Path DEFAULT_EXEC_ROOT = Path.of("/run/berth");

@@ -94,7 +94,8 @@ public final class Main implements Callable<Integer> {
     Path pid = pick(pidfile, pathOf(ConfigFile.string(cfg, "pidfile")), exec.resolve("berthd.pid"));
     String level = pick(logLevel, ConfigFile.string(cfg, "log-level"), dbg ? "debug" : "info");
     DaemonConfig c = new DaemonConfig(data.toAbsolutePath(), exec.toAbsolutePath(), h.isEmpty()
-        ? List.of(DaemonConfig.DEFAULT_HOST) : h, rt, dbg, pid.toAbsolutePath(), level);
+        ? List.of(DaemonConfig.DEFAULT_HOST) : h, rt, dbg, pid.toAbsolutePath(), level,
+        NetworkKeys.read(cfg));
     c.socketPaths();
     return c;
   }

@@ -48,8 +48,8 @@ class DaemonConfigTest {
 
   @Test
   void unknownKeysConflictsAndBadHostsAreClearErrors() throws Exception {
-    Path cfg = Files.writeString(dir.resolve("daemon.json"), "{\"bip\":\"10.0.0.1/24\",\"debug\":true}");
-    assertThatThrownBy(() -> parse("--config-file", cfg.toString())).hasMessageContaining("bip")
+    Path cfg = Files.writeString(dir.resolve("daemon.json"), "{\"iptables\":false,\"debug\":true}");
+    assertThatThrownBy(() -> parse("--config-file", cfg.toString())).hasMessageContaining("iptables")
         .hasMessageContaining("not supported");
     Path both = Files.writeString(dir.resolve("both.json"), "{\"data-root\":\"/tmp/x\"}");
     assertThatThrownBy(() -> parse("--config-file", both.toString(), "--data-root", "/tmp/y"))

@@ -42,6 +42,7 @@ final class ContainerCreator {
     if (mode instanceof NetworkMode.Joined j) {
       ctx.registry().resolve(j.ref()); // Docker checks the joined container exists at create
     }
+    ctx.networking().validate(hc, networking, mode);
     ContainerConfig merged = ConfigMerger.merge(cfg, image.config());
     String id = Ids.newId();
     merged = ConfigMerger.withDefaults(merged, defaultHostname(mode, id));
@@ -68,6 +69,10 @@ final class ContainerCreator {
     try {
       ctx.snapshotter().prepare(id, ctx.images().snapshotParent(image));
       Files.createDirectories(ctx.files(id).dir());
+      ctx.volumes().resolve(id, normalized, merged, ref -> ctx.registry().resolve(ref).id());
+      if (ctx.volumes().needsCopyUp(id)) {
+        copyUp(id);
+      }
       ctx.store().put(record);
     } catch (RuntimeException | IOException e) {
       ctx.registry().releaseName(reserved, id);
@@ -82,7 +87,20 @@ final class ContainerCreator {
     return new ContainerCreateResponse(id, warnings);
   }
 
+  /** Copy-up needs the image's files: the rootfs is mounted just for it. */
+  private void copyUp(String id) throws IOException {
+    Path rootfs = ctx.rootfs(id);
+    Files.createDirectories(rootfs);
+    ctx.mounter().mount(ctx.snapshotter().mounts(id), rootfs);
+    try {
+      ctx.volumes().copyUp(id, rootfs);
+    } finally {
+      ctx.mounter().unmount(rootfs);
+    }
+  }
+
   private void undo(String id) {
+    ctx.volumes().release(id, true);
     try {
       ctx.snapshotter().remove(id);
     } catch (RuntimeException ignored) {

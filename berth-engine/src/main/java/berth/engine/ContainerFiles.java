@@ -62,6 +62,17 @@ public final class ContainerFiles {
     }
   }
 
+  /** Writes hostname, hosts and resolv.conf rendered by the networking seam (own namespace). */
+  public void writeNetworkFiles(String hostname, String hosts, String resolv) throws IOException {
+    Files.createDirectories(dir);
+    AtomicFiles.write(hostname(), (hostname + "\n").getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(hosts(), hosts.getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(resolvConf(), resolv.getBytes(StandardCharsets.UTF_8));
+    for (Path p : java.util.List.of(hostname(), hosts(), resolvConf())) {
+      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
   static String hostsFile(HostConfig h, boolean hostNetwork) throws IOException {
     StringBuilder sb = new StringBuilder();
     Path host = Path.of("/etc/hosts");

@@ -97,6 +97,9 @@ final class ContainerFilesystem {
         table.put(m.destination(), Path.of(m.source()));
       }
     }
+    for (var m : ctx.volumes().mountPoints(c.id())) {
+      table.put(m.destination(), Path.of(m.source())); // cp reaches the volume, not the layer below
+    }
     String best = null;
     for (String dest : table.keySet()) {
       if ((p.equals(dest) || p.startsWith(dest + "/")) && (best == null || dest.length() > best.length())) {

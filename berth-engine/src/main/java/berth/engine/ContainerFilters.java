@@ -27,6 +27,22 @@ final class ContainerFilters {
   private final Long sinceNanos;
   private final List<String> ancestorIds;
 
+  private ContainerNetworking net;
+
+  private VolumeMounts volumes;
+
+  /** Adds the volume seam for the volume filter (volume name or mount destination). */
+  ContainerFilters withVolumes(VolumeMounts v) {
+    this.volumes = v;
+    return this;
+  }
+
+  /** Adds the networking seam for the network, publish and expose filters. */
+  ContainerFilters withNetworking(ContainerNetworking n) {
+    this.net = n;
+    return this;
+  }
+
   ContainerFilters(Map<String, List<String>> filters, ContainerRegistry registry, ImageStore images) {
     this.f = filters == null ? Map.of() : filters;
     for (Map.Entry<String, List<String>> e : f.entrySet()) {
@@ -97,11 +113,81 @@ final class ContainerFilters {
         && any("exited", v -> s.status() == ContainerStatus.EXITED && s.exitCode() == Integer.parseInt(v))
         && any("health", v -> v.equals(health))
         && any("isolation", v -> v.equals("default") || v.isEmpty())
-        && any("network", v -> v.equals(r.hostConfig().networkMode()))
+        && any("network", v -> onNetwork(r, v))
+        && any("publish", v -> portMatches(r, v, true))
+        && any("expose", v -> portMatches(r, v, false))
         && anyAncestor(r)
         && (beforeNanos == null || r.createdNanos() < beforeNanos)
         && (sinceNanos == null || r.createdNanos() > sinceNanos)
-        && none("volume") && none("publish") && none("expose") && none("is-task");
+        && any("volume", v -> usesVolume(r, v))
+        && none("is-task");
+  }
+
+  /** Docker matches a volume's name or any mount's destination. */
+  private boolean usesVolume(ContainerRecord r, String v) {
+    List<berth.api.model.MountPoint> mounts = new java.util.ArrayList<>(ContainerViews.mountPoints(r.hostConfig()));
+    if (volumes != null) {
+      mounts.addAll(volumes.mountPoints(r.id()));
+    }
+    return mounts.stream().anyMatch(m -> v.equals(m.name()) || v.equals(m.destination()));
+  }
+
+  /** By network name or id (a prefix of it, as Docker), over the networks the container is on. */
+  private boolean onNetwork(ContainerRecord r, String v) {
+    for (String n : ContainerNetworking.networksOf(r.hostConfig(), r.networking())) {
+      if (n.equals(v)) {
+        return true;
+      }
+      if (net != null && net.enabled()) {
+        try {
+          var nw = net.service().inspect(n);
+          if (nw.name().equals(v) || nw.id().startsWith(v)) {
+            return true;
+          }
+        } catch (RuntimeException gone) {
+          // network removed meanwhile
+        }
+      }
+    }
+    return false;
+  }
+
+  /** publish: a host port (or range) bound; expose: a container port exposed or published. */
+  private boolean portMatches(ContainerRecord r, String v, boolean published) {
+    String[] pp = v.split("/", 2);
+    String proto = pp.length > 1 ? pp[1] : "tcp";
+    String[] range = pp[0].split("-", 2);
+    int lo;
+    int hi;
+    try {
+      lo = Integer.parseInt(range[0]);
+      hi = range.length > 1 ? Integer.parseInt(range[1]) : lo;
+    } catch (NumberFormatException e) {
+      throw new InvalidArgument("invalid filter '" + (published ? "publish" : "expose") + "=" + v + "'");
+    }
+    if (net == null) {
+      return false;
+    }
+    for (Map.Entry<String, List<berth.api.model.PortBinding>> e : net.ports(r).entrySet()) {
+      String[] kp = e.getKey().split("/", 2);
+      if (!kp[1].equals(proto)) {
+        continue;
+      }
+      if (!published) {
+        int c = Integer.parseInt(kp[0]);
+        if (c >= lo && c <= hi) {
+          return true;
+        }
+      } else if (e.getValue() != null) {
+        for (var b : e.getValue()) {
+          int h = Integer.parseInt(b.hostPort());
+          if (h >= lo && h <= hi) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private boolean anyAncestor(ContainerRecord r) {

@@ -78,6 +78,11 @@ public record ContainerRecord(
         state, restartCount, hasBeenStartedBefore, manuallyStopped);
   }
 
+  public ContainerRecord withNetworking(NetworkingConfig n) {
+    return new ContainerRecord(id, name, createdNanos, path, args, config, hostConfig, n, imageId, platform, state,
+        restartCount, hasBeenStartedBefore, manuallyStopped);
+  }
+
   public ContainerRecord withHostConfig(HostConfig h) {
     return new ContainerRecord(id, name, createdNanos, path, args, config, h, networking, imageId, platform, state,
         restartCount, hasBeenStartedBefore, manuallyStopped);

@@ -49,7 +49,7 @@ final class ContainerRemover {
         ctx.events().container(r, "kill", java.util.Map.of("signal", "9"));
         exit = c.exitFuture;
       } else {
-        removeLocked(c);
+        removeLocked(c, removeVolumes);
         return;
       }
     } finally {
@@ -60,7 +60,7 @@ final class ContainerRemover {
     }
     c.lock.lock();
     try {
-      removeLocked(c);
+      removeLocked(c, removeVolumes);
     } finally {
       c.lock.unlock();
     }
@@ -92,8 +92,13 @@ final class ContainerRemover {
     }
   }
 
-  /** Removes everything of a stopped container. Lock held; idempotent. */
+  /** Removes everything of a stopped container; AutoRemove ones drop their anonymous volumes. */
   void removeLocked(Container c) {
+    removeLocked(c, Boolean.TRUE.equals(c.record().hostConfig().autoRemove()));
+  }
+
+  /** Removes everything of a stopped container. Lock held; idempotent. */
+  void removeLocked(Container c, boolean removeVolumes) {
     if (ctx.registry().byId(c.id()).isEmpty()) {
       return;
     }
@@ -116,6 +121,7 @@ final class ContainerRemover {
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "runtime delete " + id, e);
     }
+    ctx.networking().detach(id);
     ctx.mounter().unmount(ctx.rootfs(id));
     if (!ctx.mounter().isMounted(ctx.rootfs(id))) {
       FileTrees.deleteQuietly(ctx.bundle(id));
@@ -125,6 +131,7 @@ final class ContainerRemover {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "remove snapshot of " + id, e);
     }
+    ctx.volumes().release(id, removeVolumes); // reads volumes.json in the container's dir
     FileTrees.deleteQuietly(ctx.files(id).dir());
     ctx.store().delete(id);
     ctx.registry().remove(c);

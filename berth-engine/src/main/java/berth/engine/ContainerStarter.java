@@ -43,10 +43,15 @@ final class ContainerStarter {
         ctx.mounter().mount(mounts, rootfs);
       }
       ContainerFiles files = ctx.files(id);
-      files.write(cfg.hostname(), r.hostConfig(), net instanceof NetworkMode.Host);
+      if (net instanceof NetworkMode.Attached) {
+        netns = ctx.networking().attach(r, files);
+      } else {
+        files.write(cfg.hostname(), r.hostConfig(), net instanceof NetworkMode.Host);
+      }
       Spec spec = SpecBuilder.build(new SpecBuilder.Inputs(r, rootfs, files, net, netns, ctx.config().initBinary(),
           swapLimitSupported(), joinedNamespace(r.hostConfig().ipcMode(), "ipc"),
           joinedNamespace(r.hostConfig().pidMode(), "pid")));
+      spec = ctx.volumes().withVolumes(spec, id, rootfs);
       Files.write(bundle.resolve("config.json"), Json.MAPPER.writeValueAsBytes(spec));
       boolean tty = Boolean.TRUE.equals(cfg.tty());
       // Docker ignores StdinOnce for a TTY container (`run -it` sets it): its stdin must outlive a
@@ -70,6 +75,7 @@ final class ContainerStarter {
 
   private RuntimeException failed(Container c, Exception e) {
     String id = c.id();
+    ctx.networking().detach(id);
     try {
       ctx.runtime().delete(id, true);
     } catch (RuntimeException ignored) {

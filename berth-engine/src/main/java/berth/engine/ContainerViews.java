@@ -36,7 +36,7 @@ final class ContainerViews {
         r.imageId(), files.resolvConf().toString(), files.hostname().toString(), files.hosts().toString(),
         files.log().toString(), r.name(), r.restartCount(), "overlay2", "linux", "", "", "",
         c.execIds.isEmpty() ? null : List.copyOf(c.execIds), h, graphDriver(r.id()), sizeRw, sizeRootFs,
-        mountPoints(h), config(r), networkSettings(r));
+        mountPoints(r), config(r), networkSettings(r));
   }
 
   static ContainerConfig config(ContainerRecord r) {
@@ -75,10 +75,20 @@ final class ContainerViews {
     return new GraphDriver("overlay2", data);
   }
 
+  /** Binds and tmpfs from the HostConfig, then the container's volumes. */
+  List<MountPoint> mountPoints(ContainerRecord r) {
+    List<MountPoint> out = new ArrayList<>(mountPoints(r.hostConfig()));
+    out.addAll(ctx.volumes().mountPoints(r.id()));
+    return out;
+  }
+
   static List<MountPoint> mountPoints(HostConfig h) {
     List<MountPoint> out = new ArrayList<>();
     if (h.binds() != null) {
       for (String b : h.binds()) {
+        if (VolumeMounts.isVolume(b)) {
+          continue;
+        }
         SpecBuilder.Bind bind = SpecBuilder.parseBind(b);
         String mode = b.split(":").length == 3 ? b.split(":")[2] : "";
         out.add(new MountPoint("bind", null, bind.source(), bind.destination(), null, mode, !bind.readOnly(),
@@ -88,6 +98,9 @@ final class ContainerViews {
     if (h.mounts() != null) {
       for (berth.api.model.Mount m : h.mounts()) {
         boolean rw = !Boolean.TRUE.equals(m.readOnly());
+        if ("volume".equals(m.type())) {
+          continue; // listed by VolumeMounts
+        }
         if ("bind".equals(m.type())) {
           out.add(new MountPoint("bind", null, m.source(), m.target(), null, "", rw, "rprivate"));
         } else {
@@ -98,9 +111,44 @@ final class ContainerViews {
     return out;
   }
 
-  static NetworkSettings networkSettings(ContainerRecord r) {
+  NetworkSettings networkSettings(ContainerRecord r) {
+    if (NetworkMode.parse(r.hostConfig().networkMode()) instanceof NetworkMode.Attached && ctx.networking().enabled()) {
+      Map<String, EndpointSettings> nets = ctx.networking().networks(r);
+      // Docker fills the top-level fields from the default bridge's endpoint only
+      EndpointSettings b = nets.get("bridge");
+      boolean up = r.state().status() == ContainerStatus.RUNNING || r.state().status() == ContainerStatus.PAUSED;
+      String sandbox = up ? ctx.networking().service().netnsPath(r.id()).toString() : "";
+      return new NetworkSettings("", up ? r.id().substring(0, 64) : "", sandbox, ctx.networking().ports(r), false,
+          "", 0, null, null, b == null ? "" : b.endpointID(), b == null ? "" : b.gateway(), "", 0,
+          b == null ? "" : b.ipAddress(), b == null ? 0 : b.ipPrefixLen(), "", b == null ? "" : b.macAddress(), nets);
+    }
     return new NetworkSettings("", "", "", Map.of(), false, "", 0, null, null, "", "", "", 0, "", 0, "", "",
         networks(r));
+  }
+
+  /** ps's Ports column: published ports with their host sides, exposed ones without. */
+  List<berth.api.model.Port> ports(ContainerRecord r) {
+    if (!ctx.networking().enabled()) {
+      return List.of();
+    }
+    List<berth.api.model.Port> out = new java.util.ArrayList<>();
+    ctx.networking().ports(r).forEach((k, v) -> {
+      String[] pp = k.split("/", 2);
+      int cport = Integer.parseInt(pp[0]);
+      if (v == null || v.isEmpty()) {
+        out.add(new berth.api.model.Port(null, cport, null, pp[1]));
+      } else {
+        v.forEach(b -> out.add(new berth.api.model.Port(b.hostIp(), cport, Integer.parseInt(b.hostPort()), pp[1])));
+      }
+    });
+    return out;
+  }
+
+  Map<String, EndpointSettings> summaryNetworks(ContainerRecord r) {
+    if (NetworkMode.parse(r.hostConfig().networkMode()) instanceof NetworkMode.Attached && ctx.networking().enabled()) {
+      return ctx.networking().networks(r);
+    }
+    return networks(r);
   }
 
   static Map<String, EndpointSettings> networks(ContainerRecord r) {
@@ -119,10 +167,10 @@ final class ContainerViews {
     String command = r.path() + (r.args().isEmpty() ? "" : " " + String.join(" ",
         r.args().stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList()));
     return new ContainerSummary(r.id(), List.of(r.name()), r.config().image(), r.imageId(), command,
-        r.createdNanos() / 1_000_000_000L, List.of(), sizeRw, sizeRootFs,
+        r.createdNanos() / 1_000_000_000L, ports(r), sizeRw, sizeRootFs,
         r.config().labels() == null ? Map.of() : r.config().labels(), r.state().status().toString(), status(r),
         new SummaryHostConfig(r.hostConfig().networkMode(), r.hostConfig().annotations()),
-        new SummaryNetworkSettings(networks(r)), mountPoints(r.hostConfig()));
+        new SummaryNetworkSettings(summaryNetworks(r)), mountPoints(r));
   }
 
   /** The Status column: "Up 2 minutes (healthy)", "Exited (1) 3 seconds ago", "Created", ... */

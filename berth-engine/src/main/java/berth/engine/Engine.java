@@ -29,6 +29,7 @@ public final class Engine implements AutoCloseable {
   private final EngineImageService images;
   private final EngineSystemService system;
   private final HealthMonitor health;
+  private final EngineNetworks networks;
   /** A runtime this engine made and so must close (its exit watcher); containers keep running. */
   private AutoCloseable owned;
 
@@ -48,6 +49,7 @@ public final class Engine implements AutoCloseable {
     });
     this.system = new EngineSystemService(ctx, id, images, containers);
     this.health = new HealthMonitor(ctx, execs);
+    this.networks = new EngineNetworks(ctx);
     ctx.runtime().onExit(exits::onExit);
     new Recovery(ctx, exits, starter, remover).run();
     ctx.events().subscribeInternal(health::onEvent);
@@ -72,9 +74,15 @@ public final class Engine implements AutoCloseable {
 
   /** The daemon's engine over the given storage: runc under conmon, SQLite state. */
   public static Engine open(EngineConfig config, ImageStore images, Snapshotter snapshotter) {
+    return open(config, images, snapshotter, null);
+  }
+
+  /** As above with bridge and user networks from {@code networks} (null: none, host, container: only). */
+  public static Engine open(EngineConfig config, ImageStore images, Snapshotter snapshotter,
+      berth.network.NetworkService networks) {
     berth.runtime.ConmonRuntime runtime = new berth.runtime.ConmonRuntime(
         berth.runtime.ConmonRuntime.Config.defaults(config.execRoot()));
-    Engine e = builder(config).images(images).snapshotter(snapshotter).runtime(runtime).open();
+    Engine e = builder(config).images(images).snapshotter(snapshotter).runtime(runtime).networks(networks).open();
     e.owned = runtime;
     return e;
   }
@@ -97,6 +105,16 @@ public final class Engine implements AutoCloseable {
 
   public SystemService system() {
     return system;
+  }
+
+  /** Networks (list, create, remove, connect, ...); throws when the engine has no network service. */
+  public EngineNetworks networks() {
+    return networks;
+  }
+
+  /** The volume store; containers' references to it are kept by the engine. */
+  public berth.volume.VolumeStore volumes() {
+    return ctx.volumes().store();
   }
 
   public EventService events() {
@@ -126,6 +144,7 @@ public final class Engine implements AutoCloseable {
     private ContainerRuntime runtime;
     private RootfsMounter mounter = new CommandMounter();
     private ContainerStore store;
+    private berth.network.NetworkService networks;
 
     private Builder(EngineConfig config) {
       this.config = config;
@@ -151,6 +170,12 @@ public final class Engine implements AutoCloseable {
       return this;
     }
 
+    /** Bridge and user networks; without it only none, host and container: modes are offered. */
+    public Builder networks(berth.network.NetworkService v) {
+      networks = v;
+      return this;
+    }
+
     public Builder store(ContainerStore v) {
       store = v;
       return this;
@@ -166,9 +191,10 @@ public final class Engine implements AutoCloseable {
       ContainerStore s = store != null ? store : new SqliteContainerStore(config.stateDb());
       ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("berth-engine-timer").factory());
-      EngineContext ctx = new EngineContext(config, s, new ContainerRegistry(), new EventBus(),
+      EventBus bus = new EventBus();
+      EngineContext ctx = new EngineContext(config, s, new ContainerRegistry(), bus,
           Objects.requireNonNull(images, "images"), Objects.requireNonNull(snapshotter, "snapshotter"), mounter,
-          Objects.requireNonNull(runtime, "runtime"), scheduler);
+          Objects.requireNonNull(runtime, "runtime"), scheduler, new ContainerNetworking(networks, bus));
       return new Engine(ctx);
     }
   }

@@ -86,7 +86,8 @@ final class EngineContainerService implements ContainerService {
 
   @Override
   public List<ContainerSummary> list(boolean all, int limit, boolean size, Map<String, List<String>> filters) {
-    ContainerFilters f = new ContainerFilters(filters, ctx.registry(), ctx.images());
+    ContainerFilters f = new ContainerFilters(filters, ctx.registry(), ctx.images())
+        .withNetworking(ctx.networking()).withVolumes(ctx.volumes());
     boolean everything = all || limit > 0 || f.impliesAll();
     List<Container> matching = new ArrayList<>();
     for (Container c : ctx.registry().all()) {

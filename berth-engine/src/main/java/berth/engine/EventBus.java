@@ -68,6 +68,17 @@ public final class EventBus implements EventService {
         0L, 0L));
   }
 
+  /** Publishes a network event (create, destroy, connect, disconnect); {@code container} may be null. */
+  public void network(String id, String name, String type, String action, String container) {
+    Map<String, String> a = new LinkedHashMap<>();
+    if (container != null) {
+      a.put("container", container);
+    }
+    a.put("name", name);
+    a.put("type", type);
+    publish(new Event(action, id, null, "network", action, new EventActor(id, a), "local", 0L, 0L));
+  }
+
   /** Publishes an image event (import, tag, untag, delete, save, load, pull). */
   public void image(String id, String action, Map<String, String> attrs) {
     Map<String, String> a = attrs == null ? new LinkedHashMap<>() : new LinkedHashMap<>(attrs);

@@ -64,6 +64,7 @@ final class ExitHandler {
     ContainerRecord r = c.record();
     String id = r.id();
     quietly(() -> ctx.runtime().delete(id, false));
+    ctx.networking().detach(id);
     quietly(() -> ctx.mounter().unmount(ctx.rootfs(id)));
     long finished = finishedAtNanos > 0 ? finishedAtNanos : ContainerCreator.nowNanos();
     ContainerRecord exited = r.withState(r.state().exited(exitCode, finished, oom, ""));

@@ -27,8 +27,8 @@ public final class HostConfigValidator {
     NetworkMode mode = NetworkMode.parse(h.networkMode());
     validateNetworking(mode, h, net, config, warnings);
     validateRestart(h.restartPolicy(), Boolean.TRUE.equals(h.autoRemove()));
-    unsupported("Links", nonEmpty(h.links()));
-    unsupported("VolumesFrom", nonEmpty(h.volumesFrom()));
+    // links are /etc/hosts lines on the default bridge (and names on user networks)
+    unsupported("Links", nonEmpty(h.links()) && !(NetworkMode.parse(h.networkMode()) instanceof NetworkMode.Attached));
     unsupported("VolumeDriver", nonEmpty(h.volumeDriver()));
     unsupported("DeviceRequests", nonEmpty(h.deviceRequests()));
     unsupported("DeviceCgroupRules", nonEmpty(h.deviceCgroupRules()));
@@ -46,7 +46,6 @@ public final class HostConfigValidator {
     unsupported("KernelMemoryTCP", nonZero(h.kernelMemoryTCP()));
     unsupported("StorageOpt", h.storageOpt() != null && !h.storageOpt().isEmpty());
     unsupported("Cgroup", nonEmpty(h.cgroup()));
-    unsupported("config.Volumes (anonymous volumes)", config.volumes() != null && !config.volumes().isEmpty());
     oneOf("LogConfig.Type", h.logConfig() == null ? null : h.logConfig().type(), "", "json-file", "k8s-file");
     oneOf("Runtime", h.runtime(), "", "runc");
     oneOf("Isolation", h.isolation(), "", "default");
@@ -77,24 +76,18 @@ public final class HostConfigValidator {
         || Boolean.TRUE.equals(h.publishAllPorts());
     if (ports && mode instanceof NetworkMode.Host) {
       warnings.add("Published ports are discarded when using host network mode");
-    } else if (ports) {
-      throw new InvalidArgument("port publishing is not available yet in Berth (network mode "
-          + h.networkMode() + ")");
     }
-    if (!ConfigMerger.isEmpty(config.macAddress())) {
+    if (!ConfigMerger.isEmpty(config.macAddress()) && !(mode instanceof NetworkMode.Attached)) {
       throw new InvalidArgument("conflicting options: mac-address and the network mode");
     }
     if (mode instanceof NetworkMode.Joined && !ConfigMerger.isEmpty(config.hostname())) {
       // Docker: a container sharing another's network namespace cannot set its own hostname.
       throw new InvalidArgument("conflicting options: hostname and the network mode");
     }
-    if (net != null && net.endpointsConfig() != null) {
-      for (String name : net.endpointsConfig().keySet()) {
-        if (!name.equals(h.networkMode())) {
-          throw new InvalidArgument("network " + name + " not found: only the network mode "
-              + h.networkMode() + " can be used in Berth yet");
-        }
-      }
+    if (net != null && net.endpointsConfig() != null && net.endpointsConfig().size() > 1
+        && !(mode instanceof NetworkMode.Attached)) {
+      throw new InvalidArgument("Container cannot be connected to network endpoints: " + h.networkMode()
+          + " mode is exclusive");
     }
   }
 
@@ -142,8 +135,11 @@ public final class HostConfigValidator {
     if (binds == null) {
       return;
     }
+    VolumeMounts.validate(binds);
     for (String b : binds) {
-      SpecBuilder.parseBind(b);
+      if (!VolumeMounts.isVolume(b)) {
+        SpecBuilder.parseBind(b);
+      }
     }
   }
 
@@ -153,9 +149,9 @@ public final class HostConfigValidator {
     }
     for (Mount m : mounts) {
       String type = m.type() == null ? "" : m.type();
-      if (!type.equals("bind") && !type.equals("tmpfs")) {
+      if (!type.equals("bind") && !type.equals("tmpfs") && !type.equals("volume")) {
         throw new InvalidArgument("mount type " + (type.isEmpty() ? "(none)" : type)
-            + " is not supported by Berth yet: bind and tmpfs are");
+            + " is not supported by Berth yet: bind, volume and tmpfs are");
       }
       if (m.target() == null || !m.target().startsWith("/")) {
         throw new InvalidArgument("invalid mount config: mount path must be absolute");

@@ -8,17 +8,19 @@ public sealed interface NetworkMode {
 
   record Host() implements NetworkMode {}
 
+  /** A namespace of its own attached to a network (the default bridge or a user network). */
+  record Attached(String network) implements NetworkMode {}
+
   /** Joins the network namespace of container {@code ref}. */
   record Joined(String ref) implements NetworkMode {}
 
   /**
-   * Parses HostConfig.NetworkMode. The default (bridge) and named networks are refused until the
-   * networking work lands: Berth would otherwise start containers without the network asked for.
+   * Parses HostConfig.NetworkMode: default/bridge and names of user networks are Attached; whether
+   * the network exists is ContainerNetworking's check at create.
    */
   static NetworkMode parse(String mode) {
     if (mode == null || mode.isEmpty() || mode.equals("default") || mode.equals("bridge")) {
-      throw new InvalidArgument("bridge networking is not available yet in Berth: "
-          + "use --network none or --network host");
+      return new Attached("bridge");
     }
     if (mode.equals("none")) {
       return new None();
@@ -29,7 +31,9 @@ public sealed interface NetworkMode {
     if (mode.startsWith("container:") && mode.length() > "container:".length()) {
       return new Joined(mode.substring("container:".length()));
     }
-    throw new InvalidArgument("network " + mode + " not found: only none, host and container:<name|id> "
-        + "networks are available in Berth yet");
+    if (mode.equals("container:")) {
+      throw new InvalidArgument("Invalid network mode: invalid container format container:<name|id>");
+    }
+    return new Attached(mode);
   }
 }

@@ -36,6 +36,7 @@ final class Recovery {
     for (ContainerRecord r : ctx.store().list()) {
       Container c = new Container(r);
       ctx.registry().add(c);
+      ctx.volumes().reregister(r.id());
       c.lock.lock();
       try {
         reconcile(c, toRestart, toRemove);
@@ -44,6 +45,19 @@ final class Recovery {
       } finally {
         c.lock.unlock();
       }
+    }
+    java.util.Set<String> live = new java.util.HashSet<>();
+    for (Container c : ctx.registry().all()) {
+      ContainerStatus st = c.status();
+      if (st == ContainerStatus.RUNNING || st == ContainerStatus.PAUSED) {
+        live.add(c.id());
+      }
+    }
+    try {
+      // endpoints of running containers stay registered; the rest (and stray namespaces) go
+      ctx.networking().recover(live);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "network cleanup at start", e);
     }
     for (Container c : toRemove) {
       remover.removeAfterExit(c);

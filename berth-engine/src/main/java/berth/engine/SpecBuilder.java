@@ -82,6 +82,7 @@ public final class SpecBuilder {
       case NetworkMode.Host x -> b.hostNetwork();
       case NetworkMode.Joined x -> b.networkNamespace(in.joinedNetnsPath());
       case NetworkMode.None x -> b.networkNamespace(null);
+      case NetworkMode.Attached x -> b.networkNamespace(in.joinedNetnsPath());
     }
     if (h.annotations() != null) {
       h.annotations().forEach(b::annotation);
@@ -226,6 +227,9 @@ public final class SpecBuilder {
     }
     if (h.binds() != null) {
       for (String raw : h.binds()) {
+        if (VolumeMounts.isVolume(raw)) {
+          continue; // VolumeMounts adds volumes at start
+        }
         Bind bnd = parseBind(raw);
         try {
           Files.createDirectories(Path.of(bnd.source())); // as Docker does for -v with a missing host path
@@ -249,6 +253,9 @@ public final class SpecBuilder {
     }
     if (h.mounts() != null) {
       for (Mount m : h.mounts()) {
+        if ("volume".equals(m.type())) {
+          continue; // VolumeMounts adds volumes at start
+        }
         out.add(mount(m));
       }
     }

@@ -16,6 +16,9 @@
  * {@code ContainerUpdater}, {@code ContainerChanges}, {@code ContainerFilesystem} (export and
  * archive); {@code ExecManager}, {@code EngineImageService}, {@code EngineSystemService},
  * {@link berth.engine.EventBus}, {@code HealthMonitor} and {@code Recovery} (start-up).
+ * Networking goes only through {@code ContainerNetworking} (the seam over berth-network's
+ * NetworkService: validate at create, attach at start, detach on exit, recover at open) and
+ * {@link berth.engine.EngineNetworks} (the API's /networks service).
  * Lock order: a container's lock before anything else; never two containers' locks at once.
  */
 package berth.engine;

@@ -165,16 +165,20 @@ class PureLogicTest {
         .hasMessage("Minimum memory limit allowed is 6MB");
     assertThatThrownBy(() -> HostConfigValidator.validate(c, b.build().toBuilder().capAdd(List.of("BOGUS")).build(),
         null)).hasMessage("unknown capability: \"CAP_BOGUS\"");
-    assertThatThrownBy(() -> HostConfigValidator.validate(c, b.build().toBuilder().binds(List.of("vol:/data"))
-        .build(), null)).hasMessageContaining("named volumes");
+    assertThat(HostConfigValidator.validate(c, b.build().toBuilder().binds(List.of("vol:/data", "/anon"))
+        .build(), null)).isEmpty();
+    assertThatThrownBy(() -> HostConfigValidator.validate(c, b.build().toBuilder().binds(List.of("vol:data"))
+        .build(), null)).hasMessageContaining("invalid volume specification");
     assertThatThrownBy(() -> HostConfigValidator.validate(c, b.build().toBuilder()
         .ulimits(List.of(new Ulimit("bogus", 1L, 1L))).build(), null)).hasMessage("invalid ulimit type: bogus");
     HostConfig hostPorts = HostConfig.builder().networkMode("host")
         .portBindings(Map.of("80/tcp", List.of(new berth.api.model.PortBinding("", "8080")))).build();
     assertThat(HostConfigValidator.validate(c, hostPorts, null))
         .containsExactly("Published ports are discarded when using host network mode");
-    assertThatThrownBy(() -> HostConfigValidator.validate(c, HostConfig.builder().networkMode("mynet").build(), null))
-        .hasMessageContaining("network mynet not found");
+    // a named network passes here; whether it exists is the networking seam's check at create
+    assertThat(HostConfigValidator.validate(c, HostConfig.builder().networkMode("mynet").build(), null)).isEmpty();
+    assertThatThrownBy(() -> HostConfigValidator.validate(c, HostConfig.builder().networkMode("container:").build(),
+        null)).hasMessageContaining("invalid container format");
   }
 
   @Test

@@ -30,6 +30,10 @@ final class RealEngine implements AutoCloseable {
   }
 
   RealEngine(Path dir, ConmonRuntime existing) throws IOException {
+    this(dir, existing, null);
+  }
+
+  RealEngine(Path dir, ConmonRuntime existing, berth.network.NetworkService networks) throws IOException {
     this.dir = dir;
     Path rootfs = dir.resolve("busybox");
     if (!Files.exists(rootfs)) {
@@ -42,7 +46,7 @@ final class RealEngine implements AutoCloseable {
     Image busybox = FakeStorage.busybox(cfg);
     this.engine = Engine.builder(new EngineConfig(dir.resolve("data"), dir.resolve("run"), "runc", false))
         .images(new FakeStorage.Images(busybox)).snapshotter(new OverlayDirs(dir.resolve("snap"), rootfs))
-        .mounter(mounter).runtime(runtime).open();
+        .mounter(mounter).runtime(runtime).networks(networks).open();
   }
 
   static void buildRootfs(Path rootfs) throws IOException {

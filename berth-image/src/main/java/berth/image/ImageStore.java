@@ -37,6 +37,17 @@ public interface ImageStore {
   Image commit(Path upperDir, Image parent, ImageConfig config, String author, String comment,
       String createdBy, String repoTag);
 
+  /**
+   * Registers a complete image config (the bytes whose sha256 becomes the image id) whose layers
+   * are already in the content store as uncompressed tars named by their DiffIDs: unpacks what is
+   * not unpacked yet, records {@code parent} (null: none) as the local parent, tags it when
+   * {@code repoTag} is not null. The builder writes its own configs (history with empty_layer,
+   * container_config), so it needs this rather than {@link #commit}.
+   */
+  default Image create(byte[] config, Image parent, String repoTag) {
+    throw new berth.core.errors.NotImplemented("this image store cannot register image configs");
+  }
+
   /** Adds a name; an existing tag moves to the new image (the old one may become dangling). */
   void tag(Image image, String repoTag);
 

@@ -196,6 +196,11 @@ public final class LocalImageStore implements ImageStore {
     return register(cfg, parent == null ? null : parent.id(), repoTag);
   }
 
+  @Override
+  public Image create(byte[] config, Image parent, String repoTag) {
+    return register(config, parent == null ? null : parent.id(), repoTag);
+  }
+
   /** Stores a config whose layers are in the content store, unpacks them, names it. */
   Image register(byte[] cfg, Digest parent, String repoTag) {
     ConfigCodec.Parsed parsed = ConfigCodec.parse(cfg);

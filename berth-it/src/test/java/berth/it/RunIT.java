@@ -76,10 +76,13 @@ class RunIT {
 
   @ParameterizedTest
   @EnumSource(Cli.class)
-  void defaultNetworkFailsWithAClearMessage(Cli cli, BerthDaemon d) {
-    var r = cli.run(d, "run", "--rm", "busybox", "true");
-    assertThat(r.exitCode()).as(r.toString()).isEqualTo(125);
-    assertThat(r.err()).containsIgnoringCase("network");
+  void defaultNetworkIsTheBridgeAndAMissingNetworkFails(Cli cli, BerthDaemon d) {
+    var r = cli.run(d, "run", "--rm", "busybox", "sh", "-c", "ip -4 -o addr show eth0");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("inet ");
+    var missing = cli.run(d, "run", "--rm", "--network", "nope", "busybox", "true");
+    assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(125);
+    assertThat(missing.err()).contains("network nope not found");
   }
 
   @ParameterizedTest

@@ -108,7 +108,8 @@ class SystemApiIT {
 
   @Test
   void wrongJsonTypeIs400(BerthDaemon d) {
-    HttpReply r = d.api().post("/containers/create", "{\"Image\": \"busybox\", \"Cmd\": 42}");
+    // an object where a list of strings belongs (a bare string or number is coerced to a list)
+    HttpReply r = d.api().post("/containers/create", "{\"Image\": \"busybox\", \"Cmd\": {\"a\": 1}}");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.message()).isNotBlank();
   }
@@ -200,9 +201,21 @@ class SystemApiIT {
   }
 
   @Test
-  void defaultNetworkModeFailsClearly(BerthDaemon d) {
-    HttpReply r = d.api().post("/containers/create", "{\"Image\":\"busybox\",\"Cmd\":[\"true\"]}");
-    assertThat(r.status()).isEqualTo(400);
-    assertThat(r.message()).containsIgnoringCase("network");
+  void defaultNetworkModeIsTheBridgeAndAMissingNetworkIs404(BerthDaemon d) {
+    HttpReply r = d.api().post("/containers/create", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"30\"]}");
+    assertThat(r.status()).isEqualTo(201);
+    String id = r.json().path("Id").asText();
+    assertThat(d.api().post("/containers/" + id + "/start", "").status()).isEqualTo(204);
+    HttpReply ins = d.api().get("/containers/" + id + "/json");
+    assertThat(ins.json().path("NetworkSettings").path("Networks").path("bridge").path("IPAddress").asText())
+        .isNotEmpty();
+    assertThat(d.api().delete("/containers/" + id + "?force=1").status()).isEqualTo(204);
+    HttpReply missing = d.api().post("/containers/create",
+        "{\"Image\":\"busybox\",\"Cmd\":[\"true\"],\"HostConfig\":{\"NetworkMode\":\"nope\"}}");
+    // as Docker: create succeeds, start finds the network missing
+    assertThat(missing.status()).isEqualTo(201);
+    HttpReply start = d.api().post("/containers/" + missing.json().path("Id").asText() + "/start", "");
+    assertThat(start.status()).isEqualTo(404);
+    assertThat(start.message()).isEqualTo("network nope not found");
   }
 }

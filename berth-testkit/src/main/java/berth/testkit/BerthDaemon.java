@@ -37,6 +37,7 @@ public final class BerthDaemon {
   private final Path socket;
   private final Path binDir;
   private final Path logFile;
+  private final NetSlot net;
   private final String classPath = StableClassPath.get();
   private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private final UnixHttp http;
@@ -63,6 +64,12 @@ public final class BerthDaemon {
     this.logFile = base.resolve("berthd.log");
     this.http = new UnixHttp(socket);
     this.events = new EventRecorder(http);
+    this.net = external ? null : NetSlot.claim();
+  }
+
+  /** This daemon's own network slot (subnet, bridge name); null for an external engine. */
+  NetSlot net() {
+    return net;
   }
 
   /** Makes the directories and the {@code berth} wrapper; does not start anything. */
@@ -86,6 +93,9 @@ public final class BerthDaemon {
       Files.createDirectories(d.execRoot);
       Files.createDirectories(d.binDir);
       Files.createDirectories(base.resolve("docker-config"));
+      if (d.net != null) {
+        Files.writeString(base.resolve("daemon.json"), d.net.daemonJson());
+      }
       Path wrapper = d.binDir.resolve("berth");
       // The launcher's start-up flags (dist/bin/berth): the CLI runs hundreds of times per suite.
       Files.writeString(wrapper, "#!/bin/sh\nexec '" + d.javaBin + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
@@ -125,7 +135,8 @@ public final class BerthDaemon {
       throw new IllegalStateException("berthd already running (pid " + process.pid() + ")");
     }
     List<String> cmd = List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "berth.daemon.Main",
-        "--data-root", dataRoot.toString(), "--exec-root", execRoot.toString(), "-H", host(), "--debug");
+        "--data-root", dataRoot.toString(), "--exec-root", execRoot.toString(), "-H", host(), "--debug",
+        "--config-file", base.resolve("daemon.json").toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -51,8 +51,10 @@ public final class BerthDaemonExtension implements BeforeAllCallback, AfterAllCa
     }
     List<String> problems = new ArrayList<>();
     Set<String> ids = new HashSet<>(d.events().containerIds());
+    List<String> userBridges = new ArrayList<>();
     if (d.isRunning()) {
       removeAllContainers(d, ids, problems);
+      removeUserNetworks(d, userBridges, problems);
       List<String> runc = LeakDetector.runcContainers(d.execRoot());
       if (!runc.isEmpty()) {
         problems.add("runc still lists containers after all were removed: " + runc);
@@ -69,12 +71,39 @@ public final class BerthDaemonExtension implements BeforeAllCallback, AfterAllCa
     mounts.forEach(m -> problems.add("mount left behind: " + m));
     var cgroups = LeakDetector.cgroupsOf(ids);
     cgroups.forEach(c -> problems.add("cgroup left behind: " + c));
+    if (d.net() != null) {
+      problems.addAll(d.net().leaks(d.execRoot().resolve("netns"), userBridges));
+      d.net().release();
+    }
     LeakDetector.cleanUp(d.base(), procs, mounts, cgroups);
     keepLog(d, ctx);
     LeakDetector.deleteTree(d.base());
     if (!problems.isEmpty()) {
       throw new AssertionError("berthd of " + ctx.getDisplayName() + " leaked:\n  " + String.join("\n  ", problems)
           + "\n--- berthd log tail ---\n" + d.logTail(40));
+    }
+  }
+
+  /** Removes the networks tests made, remembering their bridges for the leak check. */
+  private static void removeUserNetworks(BerthDaemon d, List<String> bridges, List<String> problems) {
+    HttpReply list = d.api().get("/networks");
+    if (list.status() != 200) {
+      problems.add("GET /networks -> " + list);
+      return;
+    }
+    for (var n : list.json()) {
+      String name = n.path("Name").asText();
+      if (List.of("bridge", "host", "none").contains(name)) {
+        continue;
+      }
+      if (n.path("Driver").asText().equals("bridge")) {
+        String br = n.path("Options").path("com.docker.network.bridge.name").asText("");
+        bridges.add(br.isEmpty() ? "br-" + n.path("Id").asText().substring(0, 12) : br);
+      }
+      HttpReply rm = d.api().delete("/networks/" + n.path("Id").asText());
+      if (rm.status() != 204) {
+        problems.add("DELETE /networks/" + name + " -> " + rm);
+      }
     }
   }
 

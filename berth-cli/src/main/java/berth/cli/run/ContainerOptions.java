@@ -150,6 +150,9 @@ public final class ContainerOptions {
   @Option(names = "--mount", paramLabel = "mount", description = "Attach a filesystem mount to the container")
   public List<String> mount = new ArrayList<>();
 
+  @Option(names = "--volumes-from", paramLabel = "list", description = "Mount volumes from the specified container(s)")
+  public List<String> volumesFrom = new ArrayList<>();
+
   @Option(names = {"-p", "--publish"}, paramLabel = "list", description = "Publish a container's port(s) to the host")
   public List<String> publish = new ArrayList<>();
 

@@ -69,6 +69,10 @@ final class HostConfigBody {
         t.put(colon < 0 ? spec : spec.substring(0, colon), colon < 0 ? "" : spec.substring(colon + 1));
       }
     }
+    if (!o.volumesFrom.isEmpty()) {
+      ArrayNode from = h.putArray("VolumesFrom");
+      o.volumesFrom.forEach(from::add);
+    }
     if (!o.mount.isEmpty()) {
       ArrayNode mounts = h.putArray("Mounts");
       o.mount.forEach(m -> mounts.add(MountSpec.parse(m)));
