@@ -287,6 +287,8 @@ final class ShellLex {
     if (nullIsUnset && patternOp) {
       throw new LexError("unsupported modifier (" + chs + ") in substitution");
     }
+    // Look the name up before the word so names are reported in the order they are written.
+    String value = env.apply(name);
     String word;
     try {
       word = processStopOn('}', patternOp).word;
@@ -296,7 +298,6 @@ final class ShellLex {
       }
       throw e;
     }
-    String value = env.apply(name);
     boolean set = value != null;
     if (!set && skipUnsetEnv) {
       return "${" + name + chs + word + "}";
