@@ -14,7 +14,7 @@ BIN=/usr/local/bin
 # for --init, busybox-static for the test image) plus the tools the tests drive (tmux for -it,
 # procps for ps/pgrep, uidmap, curl for raw API calls, git and maven for the build).
 PACKAGES=(runc crun conmon containernetworking-plugins iptables catatonit busybox-static uidmap
-          procps tmux curl ca-certificates git maven util-linux tar iproute2 kmod)
+          procps tmux curl ca-certificates git maven util-linux tar iproute2 kmod debootstrap)
 
 log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }

@@ -280,6 +280,17 @@ public final class BerthDaemon {
     }
   }
 
+  /**
+   * Imports debian:bookworm (a debootstrap minbase rootfs, see {@link TestImages#debianTar()})
+   * unless the daemon already has it; streamed through {@code berth import}.
+   */
+  public void importDebian() {
+    if (berth("image", "inspect", "debian:bookworm").exitCode() == 0) {
+      return;
+    }
+    berth("import", TestImages.debianTar().toString(), "debian:bookworm").ok();
+  }
+
   /** Polls until the condition holds, failing with {@code what} after the timeout. */
   public static void eventually(Duration timeout, String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -31,6 +31,35 @@ public final class TestImages {
     return out;
   }
 
+  /**
+   * A Debian bookworm minbase rootfs tar (scripts/make-debian-rootfs.sh, ~45 s), for import as
+   * debian:bookworm. Built once per machine and kept in /var/cache/berth-test (a file lock makes
+   * concurrent test JVMs wait for one build); delete that file to rebuild.
+   */
+  public static synchronized Path debianTar() {
+    Path dir = Path.of("/var/cache/berth-test");
+    Path out = dir.resolve("debian-bookworm-minbase.tar");
+    try {
+      Files.createDirectories(dir);
+      try (var ch = java.nio.channels.FileChannel.open(dir.resolve("debian.lock"),
+              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+          var lock = ch.lock()) {
+        if (Files.isRegularFile(out)) {
+          return out;
+        }
+        Path script = repoFile("scripts/make-debian-rootfs.sh");
+        ExecResult r = ProcessRunner.run(List.of("bash", script.toString(), out.toString()), Map.of(), null,
+            Duration.ofMinutes(10));
+        if (r.exitCode() != 0) {
+          throw new IllegalStateException("building the Debian test image failed: " + r);
+        }
+        return out;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Finds a file of this repository by walking up from the working directory (a module dir under Maven). */
   public static Path repoFile(String relative) {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
