@@ -128,7 +128,14 @@ final class EngineSystemService implements SystemService {
     }
     List<ContainerSummary> cs = all || types.contains("container") ? containers.list(true, 0, true, Map.of())
         : List.of();
-    return new SystemDf(layers, imgs, cs, List.of(), List.of());
+    List<Object> vols = new ArrayList<>();
+    if (all || types.contains("volume")) {
+      var store = ctx.volumes().store();
+      for (var v : store.list(Map.of())) {
+        vols.add(VolumeViews.json(store, v, true));
+      }
+    }
+    return new SystemDf(layers, imgs, cs, vols, List.of());
   }
 
   @Override

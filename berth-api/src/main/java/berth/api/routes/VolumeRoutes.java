@@ -1,6 +1,7 @@
 package berth.api.routes;
 
 import berth.api.http.Router;
+import berth.engine.VolumeViews;
 import berth.volume.Volume;
 import berth.volume.VolumeStore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -55,20 +56,8 @@ public final class VolumeRoutes {
     });
   }
 
-  /** Docker's Volume object; UsageData only when sizes were asked for (system df). */
-  Map<String, Object> json(Volume v, boolean usage) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("CreatedAt", v.createdAt());
-    m.put("Driver", v.driver());
-    m.put("Labels", v.labels() == null || v.labels().isEmpty() ? null : v.labels());
-    m.put("Mountpoint", v.mountpoint());
-    m.put("Name", v.name());
-    m.put("Options", v.options() == null || v.options().isEmpty() ? null : v.options());
-    m.put("Scope", v.scope());
-    if (usage) {
-      m.put("UsageData", Map.of("Size", volumes.size(v.name()), "RefCount", volumes.refCount(v.name())));
-    }
-    return m;
+  private Map<String, Object> json(Volume v, boolean usage) {
+    return VolumeViews.json(volumes, v, usage);
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
