@@ -156,6 +156,10 @@ public final class HostConfigValidator {
       if (m.target() == null || !m.target().startsWith("/")) {
         throw new InvalidArgument("invalid mount config: mount path must be absolute");
       }
+      if (type.equals("volume") && m.volumeOptions() != null
+          && m.volumeOptions().get("Subpath") instanceof String subpath) {
+        berth.volume.MountParser.checkSubpath(m.source(), subpath);
+      }
       if (type.equals("bind") && (m.source() == null || !m.source().startsWith("/"))) {
         throw new InvalidArgument("invalid mount config for type \"bind\": invalid mount path: '"
             + m.source() + "' mount path must be absolute");

@@ -31,8 +31,21 @@ import java.util.Set;
 final class VolumeMounts {
   private static final String FILE = "volumes.json";
 
-  /** One resolved volume mount of a container. */
-  record Entry(String name, String destination, boolean rw, String mode, boolean anonymous, boolean copyData) {}
+  /**
+   * One resolved volume mount of a container; {@code subpath} (nullable) is the directory inside the
+   * volume that is mounted instead of its root ({@code --mount volume-subpath=}).
+   */
+  record Entry(String name, String destination, boolean rw, String mode, boolean anonymous, boolean copyData,
+      String subpath) {
+
+    Entry(String name, String destination, boolean rw, String mode, boolean anonymous, boolean copyData) {
+      this(name, destination, rw, mode, anonymous, copyData, null);
+    }
+
+    Entry withCopyData(boolean copy) {
+      return new Entry(name, destination, rw, mode, anonymous, copy, subpath);
+    }
+  }
 
   private final VolumeStore store;
   private final Path containersDir;
@@ -89,9 +102,16 @@ final class VolumeMounts {
         taken.add(m.target());
         if ("volume".equals(m.type())) {
           boolean anon = m.source() == null || m.source().isEmpty();
-          boolean noCopy = m.volumeOptions() != null && Boolean.TRUE.equals(m.volumeOptions().get("NoCopy"));
-          var v = store.create(anon ? null : m.source(), null, Map.of(), Map.of(), anon);
-          out.add(new Entry(v.name(), m.target(), !Boolean.TRUE.equals(m.readOnly()), "", anon, !noCopy));
+          Map<String, Object> vo = m.volumeOptions() == null ? Map.of() : m.volumeOptions();
+          boolean noCopy = Boolean.TRUE.equals(vo.get("NoCopy"));
+          Map<?, ?> driver = vo.get("DriverConfig") instanceof Map<?, ?> dc ? dc : Map.of();
+          String subpath = vo.get("Subpath") instanceof String sp && !sp.isEmpty() ? sp : null;
+          // labels and driver options apply only when this mount creates the volume, as in Docker
+          var v = store.create(anon ? null : m.source(), driver.get("Name") instanceof String dn ? dn : null,
+              strings(vo.get("Labels")), strings(driver.get("Options")), anon);
+          // a subpath shares a part of an existing volume: no copy-up into it
+          out.add(new Entry(v.name(), m.target(), !Boolean.TRUE.equals(m.readOnly()), "", anon,
+              !noCopy && subpath == null, subpath));
         }
       }
     }
@@ -102,7 +122,7 @@ final class VolumeMounts {
         var vf = new MountParser().parseVolumesFrom(spec);
         for (Entry e : entries(containerId.apply(vf.container()))) {
           if (taken.add(e.destination())) {
-            out.add(new Entry(e.name(), e.destination(), e.rw() && !vf.readOnly(), "", false, false));
+            out.add(new Entry(e.name(), e.destination(), e.rw() && !vf.readOnly(), "", false, false, e.subpath()));
           }
         }
       }
@@ -173,7 +193,7 @@ final class VolumeMounts {
       if (e.copyData()) {
         CopyUp.copyIfEmpty(rootfs, e.destination(), Path.of(store.get(e.name()).mountpoint()));
       }
-      updated.add(new Entry(e.name(), e.destination(), e.rw(), e.mode(), e.anonymous(), false));
+      updated.add(e.withCopyData(false));
     }
     if (!updated.equals(entries)) {
       save(id, updated);
@@ -188,9 +208,42 @@ final class VolumeMounts {
     List<Spec.Mount> out = new ArrayList<>();
     for (Entry e : entries(id)) {
       String path = store.mount(e.name(), id);
+      if (e.subpath() != null) {
+        path = subpathSource(path, e.subpath());
+      }
       out.add(new Spec.Mount(e.destination(), "bind", path, List.of("rbind", "rprivate", e.rw() ? "rw" : "ro")));
     }
     copyUp(id, rootfs); // a device-backed volume is only filled once mounted
+    return out;
+  }
+
+  /**
+   * The real path of {@code subpath} inside a mounted volume: it must exist and, symlinks followed,
+   * stay inside the volume (Docker checks the same at start).
+   */
+  static String subpathSource(String volumePath, String subpath) {
+    Path base;
+    Path target;
+    try {
+      base = Path.of(volumePath).toRealPath();
+      target = base.resolve(subpath).toRealPath();
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new berth.core.errors.InvalidArgument("cannot access path " + Path.of(volumePath).resolve(subpath)
+          + ": lstat " + e.getFile() + ": no such file or directory");
+    } catch (IOException e) {
+      throw new Internal("volume subpath " + subpath + ": " + e.getMessage(), e);
+    }
+    if (!target.startsWith(base)) {
+      throw new berth.core.errors.InvalidArgument("subpath " + subpath + " resolves outside of the volume");
+    }
+    return target.toString();
+  }
+
+  private static Map<String, String> strings(Object o) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    if (o instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+    }
     return out;
   }
 

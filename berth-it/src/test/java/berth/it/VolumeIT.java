@@ -250,4 +250,80 @@ class VolumeIT {
       d.docker("volume", "rm", "-f", vol);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Cli.class)
+  void mountSubpathLabelsAndDriverOptions(Cli cli, BerthDaemon d) throws Exception {
+    String vol = Names.unique("sp");
+    Path device = Files.createTempDirectory("berth-V-dev");
+    try {
+      // --mount creates the volume with its labels and driver options (here: the local driver's bind)
+      cli.run(d, "run", "--rm", "--network", "none", "--mount", "type=volume,src=" + vol
+          + ",dst=/v,volume-label=tier=db,volume-opt=type=none,volume-opt=o=bind,volume-opt=device=" + device,
+          "busybox", "mkdir", "-p", "/v/sub/inner").ok();
+      JsonNode v = BerthDaemon.parse(d.docker("volume", "inspect", vol).ok().out()).get(0);
+      assertThat(v.get("Labels").get("tier").asText()).isEqualTo("db");
+      assertThat(v.get("Options").get("o").asText()).isEqualTo("bind");
+      assertThat(Files.isDirectory(device.resolve("sub/inner"))).isTrue();
+      // volume-subpath mounts a directory of the volume, not its root
+      cli.run(d, "run", "--rm", "--network", "none", "--mount", "type=volume,src=" + vol
+          + ",dst=/part,volume-subpath=sub", "busybox", "sh", "-c", "echo in-sub > /part/f; ls /part").ok();
+      String root = cli.run(d, "run", "--rm", "--network", "none", "-v", vol + ":/v", "busybox",
+          "sh", "-c", "cat /v/sub/f; ls /v").ok().out();
+      assertThat(root).isEqualTo("in-sub\nsub\n");
+      var missing = cli.run(d, "run", "--rm", "--network", "none", "--mount", "type=volume,src=" + vol
+          + ",dst=/part,volume-subpath=nothere", "busybox", "true");
+      // the CLIs turn a start error naming "no such file or directory" into 127, as docker does
+      assertThat(missing.exitCode()).isEqualTo(127);
+      assertThat(missing.err()).contains("cannot access path").contains("nothere");
+      var bad = cli.run(d, "run", "--rm", "--network", "none", "--mount", "type=volume,src=" + vol
+          + ",dst=/part,volume-subpath=../x", "busybox", "true");
+      assertThat(bad.exitCode()).isEqualTo(125);
+      assertThat(bad.err()).contains("invalid mount config for type \"volume\": subpath must be a relative path"
+          + " within the volume");
+      var mixed = cli.run(d, "run", "--rm", "--network", "none", "--mount",
+          "type=bind,src=/tmp,dst=/x,volume-nocopy", "busybox", "true");
+      assertThat(mixed.exitCode()).isEqualTo(125);
+      assertThat(mixed.err()).contains("cannot mix 'volume-*' options with mount type 'bind'");
+    } finally {
+      cli.run(d, "volume", "rm", "-f", vol);
+      try (var w = Files.walk(device)) {
+        w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void systemDfCountsVolumesAndTheirSizes(BerthDaemon d) {
+    String used = Names.unique("du");
+    String idle = Names.unique("di");
+    String c = Names.unique("dc");
+    try {
+      d.docker("create", "--network", "none", "--name", c, "-v", used + ":/d", "busybox", "true").ok();
+      d.docker("run", "--rm", "--network", "none", "-v", idle + ":/d", "busybox",
+          "dd", "if=/dev/zero", "of=/d/f", "bs=1k", "count=300").ok();
+      JsonNode df = d.getJson("/system/df");
+      JsonNode vols = df.get("Volumes");
+      JsonNode idleJson = null;
+      JsonNode usedJson = null;
+      for (JsonNode v : vols) {
+        if (v.get("Name").asText().equals(idle)) {
+          idleJson = v;
+        } else if (v.get("Name").asText().equals(used)) {
+          usedJson = v;
+        }
+      }
+      assertThat(idleJson).isNotNull();
+      assertThat(usedJson).isNotNull();
+      assertThat(idleJson.get("UsageData").get("Size").asLong()).isGreaterThanOrEqualTo(300 * 1024);
+      assertThat(idleJson.get("UsageData").get("RefCount").asLong()).isZero();
+      assertThat(usedJson.get("UsageData").get("RefCount").asLong()).isEqualTo(1);
+      String verbose = d.docker("system", "df", "-v").ok().out();
+      assertThat(verbose).contains("Local Volumes space usage:").contains(idle).contains(used);
+      assertThat(d.berth("system", "df").ok().out()).containsPattern("Local Volumes\\s+\\d+\\s+\\d+");
+    } finally {
+      d.docker("rm", "-f", c);
+      d.docker("volume", "rm", "-f", used, idle);
+    }
+  }
 }

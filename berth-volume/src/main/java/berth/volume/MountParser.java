@@ -259,16 +259,27 @@ public final class MountParser {
     }
     boolean anonymous = !notEmpty(m.source());
     MountSpec.VolumeOptions vo = m.volumeOptions();
-    if (vo != null && notEmpty(vo.subpath())) {
-      if (anonymous) {
-        throw config("volume", "must not set Subpath when using anonymous volumes");
-      }
-      if (!isLocalPath(vo.subpath())) {
-        throw config("volume", "subpath must be a relative path within the volume");
-      }
+    if (vo != null) {
+      checkSubpath(m.source(), vo.subpath());
     }
     if (m.readOnly() && anonymous) {
       throw config("volume", "must not set ReadOnly mode when using anonymous volumes");
+    }
+  }
+
+  /**
+   * Docker's create-time checks of a volume mount's subpath (null or empty: none): only for named
+   * volumes, and relative without leaving the volume.
+   */
+  public static void checkSubpath(String source, String subpath) {
+    if (!notEmpty(subpath)) {
+      return;
+    }
+    if (!notEmpty(source)) {
+      throw config("volume", "must not set Subpath when using anonymous volumes");
+    }
+    if (!isLocalPath(subpath)) {
+      throw config("volume", "subpath must be a relative path within the volume");
     }
   }
 
