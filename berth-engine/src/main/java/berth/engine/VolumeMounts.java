@@ -188,6 +188,9 @@ final class VolumeMounts {
    */
   void copyUp(String id, Path rootfs) {
     List<Entry> entries = entries(id);
+    if (entries.stream().anyMatch(Entry::copyData)) {
+      initMountPoints(rootfs);
+    }
     List<Entry> updated = new ArrayList<>();
     for (Entry e : entries) {
       if (e.copyData()) {
@@ -197,6 +200,30 @@ final class VolumeMounts {
     }
     if (!updated.equals(entries)) {
       save(id, updated);
+    }
+  }
+
+  /**
+   * Creates the empty files the engine bind-mounts over (/etc/hostname, hosts, resolv.conf) where
+   * the image lacks them, before a copy-up, as Docker's init layer has them: a volume copied from
+   * the image's /etc then carries the mount points, so it can be mounted read-only (runc could not
+   * create them in a read-only volume). The runtime would create them in the rootfs anyway; diff
+   * leaves them out (ContainerChanges.RUNTIME_MOUNT_POINTS).
+   */
+  static void initMountPoints(Path rootfs) {
+    Path etc = rootfs.resolve("etc");
+    if (!Files.isDirectory(etc, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    for (String f : List.of("hostname", "hosts", "resolv.conf")) {
+      Path p = etc.resolve(f);
+      if (Files.notExists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          Files.createFile(p);
+        } catch (IOException e) {
+          throw new Internal("create mount point " + p + ": " + e.getMessage(), e);
+        }
+      }
     }
   }
 
@@ -247,14 +274,13 @@ final class VolumeMounts {
     return out;
   }
 
-  /** The spec with the container's volume mounts added after SpecBuilder's binds and tmpfs. */
+  /** The spec with the container's volume mounts among SpecBuilder's binds and tmpfs, by depth. */
   Spec withVolumes(Spec spec, String id, Path rootfs) {
     List<Spec.Mount> vm = specMounts(id, rootfs);
     if (vm.isEmpty()) {
       return spec;
     }
-    List<Spec.Mount> all = new ArrayList<>(spec.mounts());
-    all.addAll(vm);
+    List<Spec.Mount> all = berth.runtime.DockerDefaults.withUserMounts(spec.mounts(), vm);
     return new Spec(spec.ociVersion(), spec.process(), spec.root(), spec.hostname(), spec.domainname(), all,
         spec.hooks(), spec.annotations(), spec.linux());
   }

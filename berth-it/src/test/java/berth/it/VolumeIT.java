@@ -170,8 +170,9 @@ class VolumeIT {
       assertThat(etc).isEqualTo("0 644\nread-only\n");
       String nocopy = Names.unique("nc");
       String empty = cli.run(d, "run", "--rm", "--network", "none", "--mount",
-          "type=volume,source=" + nocopy + ",target=/etc,volume-nocopy", "busybox", "ls", "/etc").ok().outTrim();
-      assertThat(empty).isEmpty();
+          "type=volume,source=" + nocopy + ",target=/etc,volume-nocopy", "busybox", "ls", "/etc").ok().out();
+      // nothing copied up; the engine's own /etc files are mounted over the volume (deeper mounts last)
+      assertThat(empty).isEqualTo("hostname\nhosts\nresolv.conf\n");
       cli.run(d, "volume", "rm", nocopy).ok();
     } finally {
       cli.run(d, "rm", "-f", src);

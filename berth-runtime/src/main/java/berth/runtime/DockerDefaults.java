@@ -68,6 +68,38 @@ public final class DockerDefaults {
             List.of("nosuid", "noexec", "nodev", "mode=1777", "size=" + shmSize))));
   }
 
+  private static final java.util.Set<String> DEFAULT_DESTINATIONS = java.util.Set.of(
+      "/proc", "/dev", "/dev/pts", "/sys", "/sys/fs/cgroup", "/dev/mqueue", "/dev/shm");
+
+  /** Number of path elements of a mount destination: "/" is 0, "/etc" 1, "/etc/hosts" 2. */
+  static int depth(String destination) {
+    int n = 0;
+    for (String part : destination.split("/")) {
+      if (!part.isEmpty() && !part.equals(".")) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * {@code mounts} (this class's defaults first, then the container's own) with {@code more} of the
+   * container's own added, and the container's own in Docker's order: by destination depth, shallow
+   * first, otherwise as given. So a volume on /etc goes under the /etc/hosts bind, not over it.
+   */
+  public static List<Spec.Mount> withUserMounts(List<Spec.Mount> mounts, List<Spec.Mount> more) {
+    int defaults = 0;
+    while (defaults < mounts.size() && DEFAULT_DESTINATIONS.contains(mounts.get(defaults).destination())) {
+      defaults++;
+    }
+    List<Spec.Mount> own = new ArrayList<>(mounts.subList(defaults, mounts.size()));
+    own.addAll(more);
+    own.sort(java.util.Comparator.comparingInt(m -> depth(m.destination()))); // List.sort is stable
+    List<Spec.Mount> out = new ArrayList<>(mounts.subList(0, defaults));
+    out.addAll(own);
+    return out;
+  }
+
   /** A fluent spec builder; every setter is optional. */
   public static final class Builder {
     private List<String> args = List.of("sh");
@@ -135,7 +167,7 @@ public final class DockerDefaults {
           noNewPrivileges ? Boolean.TRUE : null, null, oomScoreAdj, null);
       List<Spec.Mount> mounts = defaultMounts(shmSize, privileged);
       mounts.removeIf(m -> extraMounts.stream().anyMatch(e -> e.destination().equals(m.destination())));
-      mounts.addAll(extraMounts);
+      mounts = withUserMounts(mounts, extraMounts);
       List<Spec.DeviceCgroup> rules = privileged
           ? List.of(new Spec.DeviceCgroup(true, null, null, null, "rwm")) : defaultDeviceRules();
       Spec.Resources res = resources == null

@@ -59,4 +59,24 @@ class DockerDefaultsTest {
     assertThat(spec.mounts()).filteredOn(m -> m.destination().equals("/dev/shm")).singleElement()
         .extracting(Spec.Mount::type).isEqualTo("bind");
   }
+
+  @Test
+  void containerMountsGoAfterTheDefaultsShallowFirst() {
+    Spec.Mount hosts = new Spec.Mount("/etc/hosts", "bind", "/x/hosts", List.of("rbind"));
+    Spec.Mount data = new Spec.Mount("/data/deep/er", "bind", "/x/a", List.of("rbind"));
+    Spec.Mount shm = new Spec.Mount("/dev/shm", "bind", "/x/shm", List.of("rbind"));
+    Spec spec = DockerDefaults.builder().mount(hosts).mount(data).mount(shm).build();
+    assertThat(spec.mounts()).extracting(Spec.Mount::destination).containsExactly(
+        "/proc", "/dev", "/dev/pts", "/sys", "/sys/fs/cgroup", "/dev/mqueue", "/etc/hosts", "/dev/shm",
+        "/data/deep/er");
+    // a volume on /etc added later lands under /etc/hosts, and equal depths keep their order
+    Spec.Mount etc = new Spec.Mount("/etc", "bind", "/v/etc", List.of("rbind"));
+    Spec.Mount opt = new Spec.Mount("/opt/a", "bind", "/v/opt", List.of("rbind"));
+    assertThat(DockerDefaults.withUserMounts(spec.mounts(), List.of(opt, etc)))
+        .extracting(Spec.Mount::destination).containsExactly(
+            "/proc", "/dev", "/dev/pts", "/sys", "/sys/fs/cgroup", "/dev/mqueue", "/etc", "/etc/hosts", "/dev/shm",
+            "/opt/a", "/data/deep/er");
+    assertThat(DockerDefaults.depth("/")).isZero();
+    assertThat(DockerDefaults.depth("/a//b/")).isEqualTo(2);
+  }
 }
