@@ -14,7 +14,8 @@ BIN=/usr/local/bin
 # for --init, busybox-static for the test image) plus the tools the tests drive (tmux for -it,
 # procps for ps/pgrep, uidmap, curl for raw API calls, git and maven for the build).
 PACKAGES=(runc crun conmon containernetworking-plugins iptables catatonit busybox-static uidmap
-          procps tmux curl ca-certificates git maven util-linux tar iproute2 kmod debootstrap)
+          procps tmux curl ca-certificates git maven util-linux tar iproute2 kmod debootstrap
+          skopeo)
 
 log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -79,8 +80,10 @@ LAUNCHER
 install_product() {
   install_lib berth-daemon daemon berth/daemon/Main.class
   install_lib berth-cli cli berth/cli/Main.class
+  install_lib berth-registry registry berth/registry/Main.class
   install_launcher berthd daemon berth.daemon.Main
   install_launcher berth cli berth.cli.Main
+  install_launcher berth-registry registry berth.registry.Main
   log "installed $BIN/berthd and $BIN/berth (jars in $LIB)"
   if [[ -x $ROOT/scripts/train-cli-aot.sh ]]; then
     log "training the CLI's AOT cache"

@@ -99,6 +99,7 @@ final class Commands {
     m.put("image", new Entry(() -> new Group("image", "Manage images"), image()));
     m.put("system", new Entry(() -> new Group("system", "Manage Berth"), system()));
     m.put("volume", new Entry(() -> new Group("volume", "Manage volumes"), volume()));
+    m.put("registry", new Entry(() -> new Group("registry", "Run the Berth registry"), Map.of("serve", Entry.leaf(berth.registry.cli.ServeCommand::new), "gc", Entry.leaf(berth.registry.cli.GcCommand::new))));
     return m;
   }
 
