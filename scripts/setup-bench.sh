@@ -7,7 +7,7 @@ set -euo pipefail
 
 [[ $(id -u) -eq 0 ]] || { echo "must run as root" >&2; exit 1; }
 missing=()
-for p in docker.io hyperfine jq; do
+for p in docker.io hyperfine jq docker-registry; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if ((${#missing[@]})); then
