@@ -102,7 +102,9 @@ public final class Dispatcher extends ChannelInboundHandlerAdapter {
       QueryStringDecoder qs = new QueryStringDecoder(req.uri());
       handler.handle(new Request(req.method().name(), qs.path(), qs.parameters(), req.headers(), ex.body, scheme), reply);
     } catch (Throwable t) {
-      LOG.log(Level.WARNING, req.method() + " " + req.uri() + " failed", t);
+      // a client that goes away mid-response is ordinary; anything else is worth a warning
+      Level level = reply.committed() && t instanceof java.io.IOException ? Level.FINE : Level.WARNING;
+      LOG.log(level, req.method() + " " + req.uri() + " failed", t);
       if (!reply.committed()) {
         try {
           reply.closeAfter();
