@@ -100,6 +100,7 @@ final class Commands {
     m.put("system", new Entry(() -> new Group("system", "Manage Berth"), system()));
     m.put("volume", new Entry(() -> new Group("volume", "Manage volumes"), volume()));
     m.put("registry", new Entry(() -> new Group("registry", "Run the Berth registry"), Map.of("serve", Entry.leaf(berth.registry.cli.ServeCommand::new), "gc", Entry.leaf(berth.registry.cli.GcCommand::new))));
+    m.put("network", new Entry(() -> new Group("network", "Manage networks"), network()));
     return m;
   }
 
@@ -163,6 +164,20 @@ final class Commands {
     m.put("prune", Entry.leaf(berth.cli.commands.VolumeCommands.Prune::new));
     m.put("rm", Entry.leaf(berth.cli.commands.VolumeCommands.Rm::new));
     m.put("remove", Entry.leaf(berth.cli.commands.VolumeCommands.Rm::new));
+    return m;
+  }
+
+  private static Map<String, Entry> network() {
+    Map<String, Entry> m = new LinkedHashMap<>();
+    m.put("connect", Entry.leaf(berth.cli.commands.NetworkCommands.Connect::new));
+    m.put("create", Entry.leaf(berth.cli.commands.NetworkCommands.Create::new));
+    m.put("disconnect", Entry.leaf(berth.cli.commands.NetworkCommands.Disconnect::new));
+    m.put("inspect", Entry.leaf(berth.cli.commands.NetworkCommands.Inspect::new));
+    m.put("ls", Entry.leaf(berth.cli.commands.NetworkCommands.Ls::new));
+    m.put("list", Entry.leaf(berth.cli.commands.NetworkCommands.Ls::new));
+    m.put("prune", Entry.leaf(berth.cli.commands.NetworkCommands.Prune::new));
+    m.put("rm", Entry.leaf(berth.cli.commands.NetworkCommands.Rm::new));
+    m.put("remove", Entry.leaf(berth.cli.commands.NetworkCommands.Rm::new));
     return m;
   }
 

@@ -73,6 +73,17 @@ public final class ContainerFiles {
     }
   }
 
+  /**
+   * Rewrites hosts and resolv.conf of a running container: truncated and written over the same
+   * inode, because a rename would leave the container's bind mounts on the old files.
+   */
+  public void rewriteInPlace(String hosts, String resolv) throws IOException {
+    Files.writeString(hosts(), hosts, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.WRITE,
+        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.CREATE);
+    Files.writeString(resolvConf(), resolv, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.WRITE,
+        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.CREATE);
+  }
+
   static String hostsFile(HostConfig h, boolean hostNetwork) throws IOException {
     StringBuilder sb = new StringBuilder();
     Path host = Path.of("/etc/hosts");

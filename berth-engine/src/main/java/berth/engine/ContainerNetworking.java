@@ -191,6 +191,46 @@ final class ContainerNetworking {
     files.writeNetworkFiles(r.config().hostname(), hosts, rc.render());
   }
 
+  /**
+   * A running container joined or left a network: /etc/hosts gets one line per address it still
+   * has, and resolv.conf names the embedded DNS of its first user network (the host's resolvers
+   * when it has none), as Docker rebuilds them at connect and disconnect. Written in place, since
+   * the files are bind-mounted into the running container.
+   */
+  void refreshFiles(ContainerRecord r, ContainerFiles files) throws IOException {
+    List<String> order = networksOf(r.hostConfig(), r.networking());
+    List<Endpoint> eps = new ArrayList<>(net.endpointsOf(r.id()));
+    eps.sort(java.util.Comparator.comparingInt(e -> {
+      var n = net.inspect(e.networkId());
+      int i = order.indexOf(n.name());
+      if (i < 0) {
+        i = order.indexOf(n.id());
+      }
+      return i < 0 ? Integer.MAX_VALUE : i;
+    }));
+    HostConfig h = r.hostConfig();
+    String dnsServer = null;
+    for (Endpoint e : eps) {
+      dnsServer = net.dnsServerFor(e.networkId());
+      if (dnsServer != null) {
+        break;
+      }
+    }
+    String hostText = Files.isReadable(Path.of("/etc/resolv.conf")) ? Files.readString(Path.of("/etc/resolv.conf")) : "";
+    ResolvConf rc = ResolvConf.parse(hostText).forContainer(dnsServer, orEmpty(h.dns()),
+        orEmpty(h.dnsSearch()), orEmpty(h.dnsOptions()));
+    List<EtcHosts.Link> links = new ArrayList<>();
+    if (dnsServer == null && h.links() != null && !eps.isEmpty()) {
+      for (String l : h.links()) {
+        links.addAll(link(l));
+      }
+    }
+    String hosts = EtcHosts.renderAll(r.config().hostname(), r.config().domainname(),
+        eps.stream().map(Endpoint::ipAddress).toList(), orEmpty(h.extraHosts()),
+        eps.isEmpty() ? null : eps.getFirst().gateway(), links);
+    files.rewriteInPlace(hosts, rc.render());
+  }
+
   /** A {@code --link name:alias} (Docker stores it as /name:/self/alias) as hosts lines. */
   private List<EtcHosts.Link> link(String spec) {
     String[] p = spec.split(":", 2);

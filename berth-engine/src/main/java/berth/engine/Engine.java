@@ -142,7 +142,7 @@ public final class Engine implements AutoCloseable {
     private ImageStore images;
     private Snapshotter snapshotter;
     private ContainerRuntime runtime;
-    private RootfsMounter mounter = new CommandMounter();
+    private RootfsMounter mounter = new KernelMounter();
     private ContainerStore store;
     private berth.network.NetworkService networks;
 

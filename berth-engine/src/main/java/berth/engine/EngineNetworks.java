@@ -119,6 +119,10 @@ public final class EngineNetworks {
         ContainerRecord updated = r.withNetworking(new NetworkingConfig(eps));
         c.update(updated);
         ctx.store().put(updated);
+        r = updated;
+      }
+      if (up) {
+        refreshFiles(r);
       }
     } finally {
       c.lock.unlock();
@@ -166,8 +170,19 @@ public final class EngineNetworks {
       }
       c.update(updated);
       ctx.store().put(updated);
+      if (live) {
+        refreshFiles(updated);
+      }
     } finally {
       c.lock.unlock();
+    }
+  }
+
+  private void refreshFiles(ContainerRecord r) {
+    try {
+      ctx.networking().refreshFiles(r, ctx.files(r.id()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("rewrite /etc/hosts and resolv.conf of " + r.id(), e);
     }
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Applies a snapshot's mounts at a container's rootfs and takes them down again. The engine's
- * own seam so tests can run without mount(2); {@link CommandMounter} is the real one.
+ * own seam so tests can run without mount(2); {@link KernelMounter} is the real one.
  */
 public interface RootfsMounter {
   /** Mounts {@code mounts} (in order) at {@code target}, which exists. */

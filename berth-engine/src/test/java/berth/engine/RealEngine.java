@@ -23,7 +23,7 @@ final class RealEngine implements AutoCloseable {
   final Path dir;
   final ConmonRuntime runtime;
   final Engine engine;
-  final CommandMounter mounter = new CommandMounter();
+  final KernelMounter mounter = new KernelMounter();
 
   RealEngine(Path dir) throws IOException {
     this(dir, null);

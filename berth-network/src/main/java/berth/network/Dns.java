@@ -25,7 +25,11 @@ final class Dns implements AutoCloseable {
     if (!n.servesDns() || e.ipAddress() == null) {
       return;
     }
-    names.computeIfAbsent(n.id(), k -> new DnsNames()).add(e);
+    names.computeIfAbsent(n.id(), k -> {
+      DnsNames d = new DnsNames();
+      d.peers(this::namesOf);
+      return d;
+    }).add(e);
     if (!servers.containsKey(n.id())) {
       try {
         servers.put(n.id(), new DnsServer(Cidr.address(n.ipv4().gateway()), port, names.get(n.id()), forwarders));
@@ -42,6 +46,11 @@ final class Dns implements AutoCloseable {
     if (d != null) {
       d.remove(containerId);
     }
+  }
+
+  /** The names of every network {@code containerId} is registered on. */
+  List<DnsNames> namesOf(String containerId) {
+    return names.values().stream().filter(d -> d.has(containerId)).toList();
   }
 
   /** The names of a network, for tests and diagnostics. */

@@ -21,6 +21,13 @@ public final class DnsNames {
 
   private record Entry(String containerId, InetAddress address) {}
 
+  /** The names of the other networks a container is on (set by {@link Dns}); none by default. */
+  private volatile java.util.function.Function<String, List<DnsNames>> peers = id -> List.of();
+
+  void peers(java.util.function.Function<String, List<DnsNames>> peers) {
+    this.peers = peers;
+  }
+
   public synchronized void add(Endpoint e) {
     InetAddress a = Cidr.address(e.ipAddress());
     if (!e.dnsServers().isEmpty()) {
@@ -50,6 +57,48 @@ public final class DnsNames {
       out.add(l.get((start + i) % l.size()).address());
     }
     return out;
+  }
+
+  /**
+   * What the container at {@code client} finds for {@code name}: this network's names first, then
+   * those of the other networks it is connected to (Docker's embedded DNS answers for every
+   * network a container shares with another, whichever DNS address it asked).
+   */
+  public List<InetAddress> lookupFor(InetAddress client, String name) {
+    List<InetAddress> own = lookup(name);
+    if (!own.isEmpty()) {
+      return own;
+    }
+    String id = containerAt(client);
+    if (id == null) {
+      return own;
+    }
+    for (DnsNames other : peers.apply(id)) {
+      if (other != this) {
+        List<InetAddress> found = other.lookup(name);
+        if (!found.isEmpty()) {
+          return found;
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /** The container holding {@code address} on this network, or null. */
+  public synchronized String containerAt(InetAddress address) {
+    for (List<Entry> l : byName.values()) {
+      for (Entry e : l) {
+        if (e.address().equals(address)) {
+          return e.containerId();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a container has names on this network. */
+  public synchronized boolean has(String containerId) {
+    return byName.values().stream().anyMatch(l -> l.stream().anyMatch(e -> e.containerId().equals(containerId)));
   }
 
   /** The {@code --dns} servers of the container at {@code client}, or empty for the defaults. */

@@ -151,7 +151,7 @@ public final class DnsServer implements AutoCloseable {
     r.addRecord(question, Section.QUESTION);
     Name qname = question.getName();
     String name = qname.toString(true);
-    List<InetAddress> found = names.lookup(name);
+    List<InetAddress> found = names.lookupFor(client, name);
     if (!found.isEmpty()) {
       r.getHeader().setFlag(Flags.AA);
       if (question.getType() == Type.A || question.getType() == Type.ANY) {

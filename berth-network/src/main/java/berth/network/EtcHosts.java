@@ -30,6 +30,17 @@ public final class EtcHosts {
    */
   public static String render(String hostname, String domainname, String ownIp, List<String> extraHosts,
       String hostGatewayIp, List<Link> links) {
+    return renderAll(hostname, domainname, ownIp == null ? List.of() : List.of(ownIp), extraHosts, hostGatewayIp,
+        links);
+  }
+
+  /**
+   * As {@link #render}, with one line for each of the container's addresses, in the order it
+   * joined its networks (Docker adds a network's line at connect and drops it at disconnect).
+   * With no address at all (disconnected from everything) {@code host-gateway} entries are left out.
+   */
+  public static String renderAll(String hostname, String domainname, List<String> ownIps, List<String> extraHosts,
+      String hostGatewayIp, List<Link> links) {
     StringBuilder b = new StringBuilder(DEFAULTS);
     for (String h : extraHosts) {
       int sep = h.indexOf(':') >= 0 && (h.indexOf('=') < 0 || h.indexOf(':') < h.indexOf('=')) ? h.indexOf(':') : h.indexOf('=');
@@ -38,6 +49,9 @@ public final class EtcHosts {
       }
       String ip = h.substring(sep + 1);
       if (ip.equals("host-gateway")) {
+        if (hostGatewayIp == null) {
+          continue;
+        }
         ip = hostGatewayIp;
       } else {
         ip = Cidr.address(ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip).getHostAddress();
@@ -47,8 +61,8 @@ public final class EtcHosts {
     for (Link l : links) {
       b.append(l.ip()).append('\t').append(String.join(" ", l.names())).append('\n');
     }
-    if (ownIp != null) {
-      String fqdn = domainname == null || domainname.isEmpty() ? hostname : hostname + "." + domainname;
+    String fqdn = domainname == null || domainname.isEmpty() ? hostname : hostname + "." + domainname;
+    for (String ownIp : ownIps) {
       b.append(ownIp).append('\t').append(fqdn.equals(hostname) ? hostname : fqdn + " " + hostname).append('\n');
     }
     return b.toString();

@@ -41,6 +41,15 @@ class ContainerFilesTest {
   }
 
   @Test
+  void hostsHasALinePerNetworkAndNoHostGatewayWithoutOne() {
+    String h = EtcHosts.renderAll("web", null, List.of("10.88.0.5", "10.88.1.7"), List.of("gw:host-gateway"),
+        "10.88.0.1", List.of());
+    assertThat(h).endsWith("10.88.0.1\tgw\n10.88.0.5\tweb\n10.88.1.7\tweb\n");
+    assertThat(EtcHosts.renderAll("web", null, List.of(), List.of("gw:host-gateway", "db:10.1.1.1"), null, List.of()))
+        .isEqualTo(EtcHosts.DEFAULTS + "10.1.1.1\tdb\n");
+  }
+
+  @Test
   void badExtraHostIsNamed() {
     assertThatThrownBy(() -> EtcHosts.render("x", null, null, List.of("nohost"), null, List.of()))
         .isInstanceOf(InvalidArgument.class).hasMessageContaining("bad format for add-host: \"nohost\"");

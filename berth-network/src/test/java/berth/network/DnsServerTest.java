@@ -63,6 +63,25 @@ class DnsServerTest {
   }
 
   @Test
+  void aContainerOnSeveralNetworksFindsNamesOnAllOfThemOthersDoNot() {
+    DnsNames other = new DnsNames();
+    String c = "c".repeat(64);
+    other.add(endpoint(c, "/db", null, "10.88.4.5", List.of()));
+    other.add(endpoint(A, "/web-1", null, "10.88.4.2", List.of()));
+    names.peers(id -> id.equals(A) ? List.of(names, other) : List.of(names));
+    assertThat(names.lookupFor(addr("10.88.3.2"), "db")).extracting(InetAddress::getHostAddress)
+        .containsExactly("10.88.4.5");
+    assertThat(names.lookupFor(addr("10.88.3.3"), "db")).isEmpty();
+    assertThat(names.lookupFor(addr("10.88.9.9"), "db")).isEmpty();
+    assertThat(names.lookupFor(addr("10.88.3.3"), "web-1")).extracting(InetAddress::getHostAddress)
+        .containsExactly("10.88.3.2");
+  }
+
+  private static InetAddress addr(String ip) {
+    return Cidr.address(ip);
+  }
+
+  @Test
   void sharedAliasIsAnsweredRoundRobin() throws Exception {
     List<String> first = addresses(ask("web", Type.A, false));
     List<String> second = addresses(ask("web", Type.A, false));

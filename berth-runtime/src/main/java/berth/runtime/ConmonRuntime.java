@@ -195,7 +195,10 @@ public final class ConmonRuntime implements ContainerRuntime, AutoCloseable {
   @Override
   public void delete(String id, boolean force) {
     Path dir = conmonDir(id);
-    Runc.Result r = force ? runc.run("delete", "--force", id) : runc.run("delete", id);
+    // runc keeps a container's state in <root>/<id>; without it there is nothing for runc to delete
+    // (the exit handler usually deleted it already), and a spawn of runc is saved
+    Runc.Result r = !Files.isDirectory(runc.root().resolve(id)) ? new Runc.Result(0, "", "")
+        : force ? runc.run("delete", "--force", id) : runc.run("delete", id);
     if (r.exitCode() != 0) {
       Optional<RuntimeState> st = state(id);
       if (st.isPresent() && !force && !st.get().status().equals("stopped")) {

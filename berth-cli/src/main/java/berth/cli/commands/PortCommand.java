@@ -17,20 +17,30 @@ public final class PortCommand extends BaseCommand {
   @Override
   public Integer call() {
     JsonNode ports = client().containers().inspect(container, false).path("NetworkSettings").path("Ports");
+    java.util.List<String> out = new java.util.ArrayList<>();
     if (port != null) {
       String key = port.contains("/") ? port : port + "/tcp";
+      String number = key.substring(0, key.indexOf('/'));
+      if (!number.matches("\\d{1,5}") || Integer.parseInt(number) > 65535) {
+        throw new berth.cli.CliError("Error: invalid port (" + number + "): strconv.ParseUint: parsing \"" + number
+            + "\": " + (number.matches("\\d+") ? "value out of range" : "invalid syntax"), 1);
+      }
       JsonNode bindings = ports.path(key);
       if (bindings.isMissingNode() || bindings.isNull() || bindings.isEmpty()) {
-        throw new berth.cli.CliError("Error: No public port '" + key + "' published for " + container, 1);
+        // docker names the port as it was given
+        throw new berth.cli.CliError("Error: No public port '" + port + "' published for " + container, 1);
       }
-      bindings.forEach(b -> out().println(hostPort(b)));
-      return 0;
-    }
-    for (Map.Entry<String, JsonNode> e : ports.properties()) {
-      for (JsonNode b : e.getValue()) {
-        out().println(e.getKey() + " -> " + hostPort(b));
+      bindings.forEach(b -> out.add(hostPort(b)));
+    } else {
+      for (Map.Entry<String, JsonNode> e : ports.properties()) {
+        for (JsonNode b : e.getValue()) {
+          out.add(e.getKey() + " -> " + hostPort(b));
+        }
       }
     }
+    // docker sorts the lines in natural order
+    out.sort(NetworkCommands::naturalLess);
+    out.forEach(l -> out().println(l));
     return 0;
   }
 

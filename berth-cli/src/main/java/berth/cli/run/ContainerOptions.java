@@ -43,7 +43,28 @@ public final class ContainerOptions {
   public String domainname;
 
   @Option(names = {"--network", "--net"}, paramLabel = "network", description = "Connect a container to a network")
-  public String network;
+  public List<String> network = new ArrayList<>();
+
+  @Option(names = {"--network-alias", "--net-alias"}, paramLabel = "list", description = "Add network-scoped alias for the container")
+  public List<String> networkAlias = new ArrayList<>();
+
+  @Option(names = "--ip", paramLabel = "string", description = "IPv4 address (e.g., 172.30.100.104)")
+  public String ip;
+
+  @Option(names = "--ip6", paramLabel = "string", description = "IPv6 address (e.g., 2001:db8::33)")
+  public String ip6;
+
+  @Option(names = "--mac-address", paramLabel = "string", description = "Container MAC address (e.g., 92:d0:c6:0a:29:33)")
+  public String macAddress;
+
+  @Option(names = "--link", paramLabel = "list", description = "Add link to another container")
+  public List<String> link = new ArrayList<>();
+
+  @Option(names = "--dns-search", paramLabel = "list", description = "Set custom DNS search domains")
+  public List<String> dnsSearch = new ArrayList<>();
+
+  @Option(names = {"--dns-option", "--dns-opt"}, paramLabel = "list", description = "Set DNS options")
+  public List<String> dnsOption = new ArrayList<>();
 
   @Option(names = "--restart", paramLabel = "string", description = "Restart policy to apply when a container exits (default \"no\")")
   public String restart;

@@ -71,7 +71,7 @@ public final class CreateBody {
       body.put("StopTimeout", o.stopTimeout);
     }
     body.set("HostConfig", HostConfigBody.build(o, volumes, consoleSize));
-    body.set("NetworkingConfig", networking(o.network));
+    body.set("NetworkingConfig", networking(o));
     return body;
   }
 
@@ -145,11 +145,39 @@ public final class CreateBody {
     return out;
   }
 
-  private static ObjectNode networking(String network) {
+  /**
+   * Docker's EndpointsConfig: one entry per {@code --network}; the first carries {@code --ip},
+   * {@code --ip6}, {@code --mac-address} and the aliases.
+   */
+  private static ObjectNode networking(ContainerOptions o) {
     ObjectNode n = JsonTrees.object();
     ObjectNode endpoints = n.putObject("EndpointsConfig");
-    if (network != null && !network.isEmpty() && !network.startsWith("container:") && !network.equals("default")) {
-      endpoints.putObject(network);
+    boolean first = true;
+    for (String network : o.network) {
+      if (network.isEmpty() || network.startsWith("container:") || network.equals("default")) {
+        first = false;
+        continue;
+      }
+      ObjectNode ep = endpoints.putObject(network);
+      if (first) {
+        if (o.ip != null || o.ip6 != null) {
+          ObjectNode ipam = ep.putObject("IPAMConfig");
+          if (o.ip != null) {
+            ipam.put("IPv4Address", o.ip);
+          }
+          if (o.ip6 != null) {
+            ipam.put("IPv6Address", o.ip6);
+          }
+        }
+        if (!o.networkAlias.isEmpty()) {
+          var a = ep.putArray("Aliases");
+          o.networkAlias.forEach(a::add);
+        }
+        if (o.macAddress != null) {
+          ep.put("MacAddress", o.macAddress);
+        }
+      }
+      first = false;
     }
     return n;
   }

@@ -36,7 +36,7 @@ final class HostConfigBody {
       }
       logCfg.put(kv.substring(0, eq), kv.substring(eq + 1));
     });
-    h.put("NetworkMode", o.network == null || o.network.isEmpty() ? "default" : o.network);
+    h.put("NetworkMode", o.network.isEmpty() || o.network.getFirst().isEmpty() ? "default" : o.network.getFirst());
     h.set("PortBindings", PortSpecs.bindings(o.publish));
     h.set("RestartPolicy", restart(o));
     h.put("AutoRemove", o.rm);
@@ -47,6 +47,15 @@ final class HostConfigBody {
       h.put("CgroupnsMode", o.cgroupns);
     }
     list(h, "Dns", o.dns);
+    list(h, "DnsOptions", o.dnsOption);
+    list(h, "DnsSearch", o.dnsSearch);
+    for (String l : o.link) {
+      String[] parts = l.split(":", -1);
+      if (l.isEmpty() || parts.length > 2 || parts[0].isEmpty() || parts.length == 2 && parts[1].isEmpty()) {
+        throw CreateBody.badFlag(l, "--link", "bad format for links: " + l);
+      }
+    }
+    list(h, "Links", o.link);
     list(h, "ExtraHosts", o.addHost);
     list(h, "GroupAdd", o.groupAdd);
     h.put("IpcMode", CreateBody.nz(o.ipc));
