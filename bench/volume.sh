@@ -11,6 +11,7 @@ QUICK=${QUICK:-0}
 ROUNDS=$([[ $QUICK == 1 ]] && echo 5 || echo 30)       # samples for per-operation medians
 CLI_ROUNDS=$([[ $QUICK == 1 ]] && echo 5 || echo 20)
 WRITE_MB=$([[ $QUICK == 1 ]] && echo 64 || echo 256)
+WRITE_ROUNDS=$([[ $QUICK == 1 ]] && echo 3 || echo 7)
 BERTHD=${BERTHD:-/usr/local/bin/berthd}
 DOCKER_CLI=/usr/local/bin/docker   # the same client drives both engines where a client is needed
 ENGINES=${ENGINES:-berth docker}   # ENGINES=docker checks the harness alone
@@ -111,19 +112,33 @@ for e in $ENGINES; do
     R[run_$k,$e]=$(for _ in $(seq "$ROUNDS"); do t0=$(now); run_with "$s" "$binds"; ms "$t0" "$(now)"; done | median)
   done
   log "$e: run none ${R[run_none,$e]} ms, 5 volumes ${R[run_five,$e]} ms"
-  # write throughput: dd with fsync into a named volume, from inside a container, timed by dd itself
-  # (the container's start and stop are not part of the figure)
+done
+
+# Write throughput: dd with fsync into a named volume from inside a container, timed by dd itself
+# (the container's start and stop are not part of the figure), and the same busybox dd on the host
+# into the same filesystem. One sample is at the mercy of writeback, so rounds alternate host,
+# berth and docker, and the medians are compared.
+write_in() {  # socket -> seconds
+  local s=$1 id
   id=$(api "$s" POST /containers/create -H 'Content-Type: application/json' \
     -d "{\"Image\":\"busybox\",\"Cmd\":[\"sh\",\"-c\",\"time dd if=/dev/zero of=/v/f bs=1M count=$WRITE_MB conv=fsync 2>&1; rm /v/f\"],\"HostConfig\":{\"NetworkMode\":\"none\",\"Binds\":[\"bw:/v\"]}}" | jq -r .Id)
   api "$s" POST "/containers/$id/start" >/dev/null; api "$s" POST "/containers/$id/wait" >/dev/null
-  secs=$(api "$s" GET "/containers/$id/logs?stdout=1&stderr=1" | tr -cd '[:print:]\n\t' | real_secs)
+  api "$s" GET "/containers/$id/logs?stdout=1&stderr=1" | tr -cd '[:print:]\n\t' | real_secs
   api "$s" DELETE "/containers/$id?v=1" >/dev/null
-  R[write_vol,$e]=$(awk -v mb="$WRITE_MB" -v t="${secs:-0}" 'BEGIN {if (t + 0 == 0) print "-"; else printf "%.0f", mb / t}')
+}
+write_host() {
+  busybox time dd if=/dev/zero of="$BASE/hostfs/f" bs=1M count="$WRITE_MB" conv=fsync 2>&1 | real_secs
+  rm -f "$BASE/hostfs/f"
+}
+mbs() { awk -v mb="$WRITE_MB" '$1 + 0 > 0 {printf "%.0f\n", mb / $1}'; }
+declare -A W
+for _ in $(seq "$WRITE_ROUNDS"); do
+  W[host]+="$(write_host | mbs) "
+  for e in $ENGINES; do W[$e]+="$(write_in "$(sock "$e")" | mbs) "; done
 done
-# the same busybox dd on the host, into the same filesystem as the data roots
-secs=$(busybox time dd if=/dev/zero of="$BASE/hostfs/f" bs=1M count="$WRITE_MB" conv=fsync 2>&1 | real_secs)
-rm -f "$BASE/hostfs/f"
-HOST_MBS=$(awk -v mb="$WRITE_MB" -v t="${secs:-0}" 'BEGIN {if (t + 0 == 0) print "-"; else printf "%.0f", mb / t}')
+for e in $ENGINES; do R[write_vol,$e]=$(tr ' ' '\n' <<<"${W[$e]}" | grep . | median); done
+HOST_MBS=$(tr ' ' '\n' <<<"${W[host]}" | grep . | median)
+log "write MB/s per round: host ${W[host]}| berth ${W[berth]:-}| docker ${W[docker]:-}"
 
 row() {  # metric label unit target
   local b=${R[$1,berth]:--} d=${R[$1,docker]:--} ratio
@@ -134,8 +149,9 @@ row() {  # metric label unit target
   printf '%-44s %10s %10s %7s   %s\n' metric berth docker ratio "target (issue 6)"
   row run_none "run --rm true, no volumes (median)" ms ""
   row run_five "run --rm true, 5 named volumes (median)" ms "berth <= docker"
-  row write_vol "write ${WRITE_MB} MB + fsync into a volume" MB/s "within 5% of host fs"
-  printf '%-44s %10s\n' "write ${WRITE_MB} MB + fsync, host fs" "$HOST_MBS MB/s"
+  row write_vol "write ${WRITE_MB} MB + fsync into a volume (median)" MB/s "within 5% of host fs"
+  printf '%-44s %10s\n' "write ${WRITE_MB} MB + fsync, host fs (median)" "$HOST_MBS MB/s"
+  printf '%-44s %10s\n' "berth volume / host fs" "$(awk -v b="${R[write_vol,berth]:-0}" -v h="${HOST_MBS:-0}" 'BEGIN { if (h + 0 == 0) print "-"; else printf "%.2f", b / h }')"
 } | tee "$OUT-volume.txt"
 for k in "${!R[@]}"; do printf '%s\t%s\n' "$k" "${R[$k]}"; done | sort >"$OUT-volume.tsv"
 log "results in $OUT-volume.txt and $OUT-volume.tsv"
