@@ -95,6 +95,7 @@ final class Commands {
     m.put("unpause", Entry.leaf(UnpauseCommand::new));
     m.put("update", Entry.leaf(UpdateCommand::new));
     m.put("wait", Entry.leaf(WaitCommand::new));
+    m.put("compose", Entry.leaf(berth.cli.compose.ComposeCommand::new));
     m.put("container", new Entry(() -> new Group("container", "Manage containers"), container()));
     m.put("image", new Entry(() -> new Group("image", "Manage images"), image()));
     m.put("system", new Entry(() -> new Group("system", "Manage Berth"), system()));
