@@ -232,6 +232,10 @@ class RegistryApiIT {
     var nested = putManifest("bad", "t", OCI, "[".repeat(5000) + "]".repeat(5000));
     assertThat(code(nested)).isEqualTo("MANIFEST_INVALID");
     assertThat(code(reg.send(reg.req("/v2/Bad_Name/tags/list")))).isEqualTo("NAME_INVALID");
+    String valid = manifest(c, 2, c, 2);
+    assertThat(code(putManifest("bad", "sha256:totallywrong", OCI, valid))).isEqualTo("DIGEST_INVALID");
+    assertThat(code(putManifest("bad", ".bad-tag", OCI, valid))).isEqualTo("MANIFEST_INVALID");
+    assertThat(code(reg.send(reg.req("/v2/bad/manifests/.bad-tag")))).isEqualTo("MANIFEST_UNKNOWN");
   }
 
   @Test

@@ -49,7 +49,7 @@ final class ManifestRoutes {
       return d;
     }
     if (!Names.validTag(ref)) {
-      throw ErrorCode.TAG_INVALID.error("invalid tag: " + ref);
+      throw ErrorCode.MANIFEST_UNKNOWN.error("invalid tag: " + ref, Map.of("Tag", ref));
     }
     if (!s.repos().exists(name)) {
       throw ErrorCode.NAME_UNKNOWN.error("repository name not known to registry", Map.of("name", name));
@@ -87,7 +87,7 @@ final class ManifestRoutes {
       throw ErrorCode.DIGEST_INVALID.error("manifest digest " + d + " does not match " + ref);
     }
     if (!byDigest && !Names.validTag(ref)) {
-      throw ErrorCode.TAG_INVALID.error("invalid tag: " + ref);
+      throw ErrorCode.MANIFEST_INVALID.error("invalid tag: " + ref);
     }
     requireReferenced(name, m);
     s.blobs().put(body);

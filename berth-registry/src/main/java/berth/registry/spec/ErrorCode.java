@@ -1,8 +1,9 @@
 package berth.registry.spec;
 
 /**
- * The error codes of the OCI Distribution Spec v1.1 (section "Error Codes") plus the few more
- * distribution answers with, each with its HTTP status and default message.
+ * The error codes of the OCI Distribution Spec v1.1 (section "Error Codes"), plus distribution's
+ * RANGE_INVALID (an upload chunk out of order) and PAGINATION_NUMBER_INVALID, each with its HTTP
+ * status and default message.
  */
 public enum ErrorCode {
   BLOB_UNKNOWN(404, "blob unknown to registry"),
@@ -15,7 +16,6 @@ public enum ErrorCode {
   NAME_INVALID(400, "invalid repository name"),
   NAME_UNKNOWN(404, "repository name not known to registry"),
   SIZE_INVALID(400, "provided length did not match content length"),
-  TAG_INVALID(400, "manifest tag did not match URI"),
   UNAUTHORIZED(401, "authentication required"),
   DENIED(403, "requested access to the resource is denied"),
   UNSUPPORTED(405, "The operation is unsupported."),
