@@ -303,9 +303,11 @@ class NetworkServiceIT {
         net.remove(n);
       }
       net.close();
-      assertThat(links()).as("no bridge or veth left").isEqualTo(linksBefore);
+      // "nothing new", not "the same": other work on the host may remove its own links meanwhile
+      assertThat(links()).as("no bridge or veth left").isSubsetOf(linksBefore);
       assertThat(root.resolve("netns").toFile().list()).isEmpty();
-      assertThat(iptablesState()).isEqualTo(iptablesBefore);
+      assertThat(iptablesState().lines().filter(l -> !iptablesBefore.lines().toList().contains(l)).toList())
+          .as("iptables rules or chains left behind").isEmpty();
     } finally {
       // belt and braces on failure: nothing of ours stays on the host
       for (String x : List.of("a", "b", "i", "d", "p", "c")) {
