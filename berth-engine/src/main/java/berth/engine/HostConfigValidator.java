@@ -65,6 +65,7 @@ public final class HostConfigValidator {
       Signals.parse(config.stopSignal());
     }
     validateBinds(h.binds());
+    validateConfigVolumes(config.volumes());
     validateMounts(h.mounts());
     validateResources(h);
     return warnings;
@@ -131,6 +132,25 @@ public final class HostConfigValidator {
     }
   }
 
+  /**
+   * Config.Volumes keys are destinations, but the docker CLI sends a `-v` value whose source is one
+   * letter ("a:/a") there, as a Windows drive path; Docker's daemon parses such a key as a volume
+   * spec and refuses the name, and so does Berth.
+   */
+  private static void validateConfigVolumes(java.util.Map<String, ?> volumes) {
+    if (volumes == null) {
+      return;
+    }
+    for (String key : volumes.keySet()) {
+      if (key.indexOf(':') > 0) {
+        var mp = new berth.volume.MountParser().parseBind(key, null);
+        if (mp.type() == berth.volume.MountType.VOLUME && mp.name() != null && !mp.name().isEmpty()) {
+          berth.volume.VolumeStore.validateName(mp.name());
+        }
+      }
+    }
+  }
+
   private static void validateBinds(List<String> binds) {
     if (binds == null) {
       return;
@@ -153,9 +173,7 @@ public final class HostConfigValidator {
         throw new InvalidArgument("mount type " + (type.isEmpty() ? "(none)" : type)
             + " is not supported by Berth yet: bind, volume and tmpfs are");
       }
-      if (m.target() == null || !m.target().startsWith("/")) {
-        throw new InvalidArgument("invalid mount config: mount path must be absolute");
-      }
+      berth.volume.MountParser.checkTarget(type, m.target());
       if (type.equals("volume") && m.volumeOptions() != null
           && m.volumeOptions().get("Subpath") instanceof String subpath) {
         berth.volume.MountParser.checkSubpath(m.source(), subpath);

@@ -71,7 +71,10 @@ final class VolumeMounts {
     }
     for (String b : binds) {
       if (isVolume(b)) {
-        new MountParser().parseBind(b, null);
+        var mp = new MountParser().parseBind(b, null);
+        if (mp.name() != null && !mp.name().isEmpty()) {
+          VolumeStore.validateName(mp.name()); // the spec parser's message, without "create x:"
+        }
       }
     }
   }

@@ -55,6 +55,24 @@ class VolumeIT {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("\"bad/name\" includes invalid characters for a local volume name,"
         + " only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed");
+    var shortName = cli.run(d, "volume", "create", "a");
+    assertThat(shortName.exitCode()).isEqualTo(1);
+    assertThat(shortName.err()).contains("create a: volume name is too short, names should be at least two"
+        + " alphanumeric characters");
+    // the docker CLI sends "-v a:/a" as Config.Volumes (a Windows drive path); the daemon refuses the name
+    var oneLetter = cli.run(d, "run", "--rm", "--network", "none", "-v", "a:/a", "busybox", "true");
+    assertThat(oneLetter.exitCode()).isEqualTo(125);
+    assertThat(oneLetter.err()).contains("\"a\" includes invalid characters for a local volume name");
+    var relative = cli.run(d, "run", "--rm", "--network", "none", "--mount", "type=volume,src=vv,dst=rel",
+        "busybox", "true");
+    assertThat(relative.exitCode()).isEqualTo(125);
+    assertThat(relative.err()).contains("invalid mount config for type \"volume\": invalid mount path: 'rel'"
+        + " mount path must be absolute");
+    var root = cli.run(d, "run", "--rm", "--network", "none", "--mount", "type=volume,src=vv,dst=/",
+        "busybox", "true");
+    assertThat(root.exitCode()).isEqualTo(125);
+    assertThat(root.err()).contains("invalid mount config for type \"volume\": invalid specification:"
+        + " destination can't be '/'");
     var drv = cli.run(d, "volume", "create", "-d", "nosuchdriver", Names.unique("vd"));
     assertThat(drv.exitCode()).isEqualTo(1);
     assertThat(drv.err()).contains("plugin \"nosuchdriver\" not found");

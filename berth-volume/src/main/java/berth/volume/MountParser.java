@@ -118,6 +118,20 @@ public final class MountParser {
     return new VolumesFrom(id, mode);
   }
 
+  /**
+   * Validates a HostConfig.Mounts target with Docker's messages: not "/" and absolute, prefixed with
+   * the mount's type ({@code invalid mount config for type "volume": ...}).
+   */
+  public static void checkTarget(String type, String target) {
+    String t = target == null ? "" : target;
+    try {
+      checkNotRoot(t);
+      checkAbsolute(t);
+    } catch (InvalidArgument e) {
+      throw config(type, e.getMessage());
+    }
+  }
+
   /** Validates a HostConfig.Tmpfs destination, as Docker does before building the mount. */
   public String validateTmpfsDestination(String dest) {
     checkNotRoot(dest);

@@ -79,7 +79,16 @@ public final class VolumeStore {
       Map<String, String> options, boolean anonymous) {
     String drv = driver == null || driver.isEmpty() ? LOCAL : driver;
     String n = name == null || name.isEmpty() ? newName() : name;
-    validateName(n);
+    // Docker's local driver: a one-letter name is "too short"; errors name the create that failed
+    if (n.length() == 1) {
+      throw new InvalidArgument("create " + n + ": volume name is too short, names should be at least two"
+          + " alphanumeric characters");
+    }
+    try {
+      validateName(n);
+    } catch (InvalidArgument e) {
+      throw new InvalidArgument("create " + n + ": " + e.getMessage());
+    }
     Volume existing = volumes.get(n);
     if (existing != null) {
       if (!existing.driver().equals(drv)) {
@@ -89,7 +98,7 @@ public final class VolumeStore {
       return existing;
     }
     if (!drv.equals(LOCAL)) {
-      throw new NotFound("error looking up volume plugin " + drv + ": plugin \"" + drv
+      throw new NotFound("create " + n + ": error looking up volume plugin " + drv + ": plugin \"" + drv
           + "\" not found");
     }
     LocalDriverOptions.validate(options);

@@ -52,13 +52,20 @@ class VolumeStoreTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a", "-x", "a/b", "a b", "é1", "_ab"})
+  @ValueSource(strings = {"-x", "a/b", "a b", "é1", "_ab"})
   void refusesBadNames(String name) {
     assertThatThrownBy(() -> new VolumeStore(dataRoot).create(name, null, null, null, false))
         .isInstanceOf(InvalidArgument.class)
-        .hasMessage("\"" + name + "\" includes invalid characters for a local volume name, only"
-            + " \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host"
+        .hasMessage("create " + name + ": \"" + name + "\" includes invalid characters for a local volume name,"
+            + " only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host"
             + " directory, use absolute path");
+  }
+
+  @Test
+  void refusesOneLetterNamesAsTooShortLikeDocker() {
+    assertThatThrownBy(() -> new VolumeStore(dataRoot).create("a", null, null, null, false))
+        .isInstanceOf(InvalidArgument.class)
+        .hasMessage("create a: volume name is too short, names should be at least two alphanumeric characters");
   }
 
   @Test
