@@ -112,8 +112,9 @@ final class VolumeMounts {
           // labels and driver options apply only when this mount creates the volume, as in Docker
           var v = store.create(anon ? null : m.source(), driver.get("Name") instanceof String dn ? dn : null,
               strings(vo.get("Labels")), strings(driver.get("Options")), anon);
-          // a subpath shares a part of an existing volume: no copy-up into it
-          out.add(new Entry(v.name(), m.target(), !Boolean.TRUE.equals(m.readOnly()), "", anon,
+          // a subpath shares a part of an existing volume: no copy-up into it. Mode "z" is what
+          // Docker's inspect shows for a --mount volume (its SELinux relabel default)
+          out.add(new Entry(v.name(), m.target(), !Boolean.TRUE.equals(m.readOnly()), "z", anon,
               !noCopy && subpath == null, subpath));
         }
       }

@@ -345,4 +345,58 @@ class VolumeIT {
       d.docker("volume", "rm", "-f", used, idle);
     }
   }
+
+  /**
+   * inspect's Mounts for every kind of mount, field by field as Docker 20.10 printed them for the
+   * same command (this test passes against it with -Dberth.it.engine); volume names and paths are
+   * normalised, entries sorted by destination.
+   */
+  @ParameterizedTest
+  @EnumSource(Cli.class)
+  void inspectMountsFieldByFieldLikeDocker(Cli cli, BerthDaemon d) throws Exception {
+    Path host = Files.createTempDirectory("berth-V-insp");
+    String c = Names.unique("mi");
+    String v1 = Names.unique("mv1");
+    String v2 = Names.unique("mv2");
+    try {
+      cli.run(d, "create", "--name", c, "--network", "none", "-v", v1 + ":/data:ro", "-v", host + ":/hb:rslave",
+          "-v", "/anon", "--mount", "type=volume,src=" + v2 + ",dst=/m2,volume-nocopy",
+          "--mount", "type=bind,src=" + host + ",dst=/hb2,readonly", "--mount", "type=tmpfs,dst=/t,tmpfs-size=1m",
+          "--tmpfs", "/t2:size=2m", "busybox", "true").ok();
+      JsonNode mounts = BerthDaemon.parse(d.docker("inspect", "-f", "{{json .Mounts}}", c).ok().out());
+      java.util.List<String> lines = new java.util.ArrayList<>();
+      for (JsonNode m : mounts) {
+        var o = (com.fasterxml.jackson.databind.node.ObjectNode) m.deepCopy();
+        if (o.path("Type").asText().equals("volume")) {
+          String n = o.path("Name").asText();
+          o.put("Name", n.equals(v1) ? "V1" : n.equals(v2) ? "V2" : n.matches("[0-9a-f]{64}") ? "ANON" : n);
+          o.put("Source", "VOLPATH");
+        } else if (o.path("Source").asText().equals(host.toString())) {
+          o.put("Source", "HOST");
+        }
+        lines.add(o.toString());
+      }
+      lines.sort(java.util.Comparator.comparing(l -> BerthDaemon.parse(l).path("Destination").asText()));
+      assertThat(lines).containsExactly(
+          "{\"Type\":\"volume\",\"Name\":\"ANON\",\"Source\":\"VOLPATH\",\"Destination\":\"/anon\",\"Driver\":\"local\",\"Mode\":\"\",\"RW\":true,\"Propagation\":\"\"}",
+          "{\"Type\":\"volume\",\"Name\":\"V1\",\"Source\":\"VOLPATH\",\"Destination\":\"/data\",\"Driver\":\"local\",\"Mode\":\"ro\",\"RW\":false,\"Propagation\":\"\"}",
+          "{\"Type\":\"bind\",\"Source\":\"HOST\",\"Destination\":\"/hb\",\"Mode\":\"rslave\",\"RW\":true,\"Propagation\":\"rslave\"}",
+          "{\"Type\":\"bind\",\"Source\":\"HOST\",\"Destination\":\"/hb2\",\"Mode\":\"\",\"RW\":false,\"Propagation\":\"rprivate\"}",
+          "{\"Type\":\"volume\",\"Name\":\"V2\",\"Source\":\"VOLPATH\",\"Destination\":\"/m2\",\"Driver\":\"local\",\"Mode\":\"z\",\"RW\":true,\"Propagation\":\"\"}",
+          "{\"Type\":\"tmpfs\",\"Source\":\"\",\"Destination\":\"/t\",\"Mode\":\"\",\"RW\":true,\"Propagation\":\"\"}");
+      JsonNode vol = BerthDaemon.parse(d.docker("volume", "inspect", v1).ok().out()).get(0);
+      assertThat(iterable(vol.fieldNames())).containsExactly("CreatedAt", "Driver", "Labels", "Mountpoint", "Name",
+          "Options", "Scope");
+    } finally {
+      cli.run(d, "rm", "-f", "-v", c);
+      cli.run(d, "volume", "rm", "-f", v1, v2);
+      Files.deleteIfExists(host);
+    }
+  }
+
+  private static java.util.List<String> iterable(java.util.Iterator<String> it) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
 }
