@@ -158,15 +158,29 @@ public final class RepositoryStore {
 
   // ---- catalog
 
-  /** Every repository name, in lexical order. */
+  /**
+   * Every repository name, in lexical order: the directories holding {@code _manifests} or
+   * {@code _layers}. The walk never descends into those link directories, so it costs one visit
+   * per repository, not one per blob.
+   */
   public List<String> repositories() throws IOException {
     List<String> out = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(root)) {
-      s.filter(p -> p.getFileName().toString().equals("_manifests") || p.getFileName().toString().equals("_layers"))
-          .map(p -> root.relativize(p.getParent()).toString())
-          .distinct()
-          .forEach(out::add);
-    }
+    Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+        String n = dir.getFileName().toString();
+        if (!dir.equals(root) && n.startsWith("_")) {
+          if (n.equals("_manifests") || n.equals("_layers")) {
+            String repo = root.relativize(dir.getParent()).toString();
+            if (out.isEmpty() || !out.getLast().equals(repo)) {
+              out.add(repo);
+            }
+          }
+          return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+        }
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+    });
     return out.stream().distinct().sorted().toList();
   }
 
