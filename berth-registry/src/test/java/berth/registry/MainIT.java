@@ -31,8 +31,12 @@ class MainIT {
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
+  static HttpResponse<String> send(HttpClient http, HttpRequest.Builder b) throws Exception {
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
-  void serveFromAConfigFileThenCollectGarbage() throws Exception {
+  void serveFromAConfigFileAndCollectGarbageWhileServing() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -43,35 +47,67 @@ class MainIT {
     Process p = java(dir.resolve("serve.log"), "--config", dir.resolve("registry.yml").toString(), "--addr", "127.0.0.1:" + port);
     HttpClient http = HttpClient.newHttpClient();
     String base = "http://127.0.0.1:" + port;
-    byte[] orphan = "nobody refers to me".getBytes(StandardCharsets.UTF_8);
-    Digest d = Digest.of(orphan);
     try {
       HttpResponse<String> ping = null;
       for (int i = 0; i < 100 && ping == null; i++) {
         try {
-          ping = http.send(HttpRequest.newBuilder(URI.create(base + "/v2/")).build(), HttpResponse.BodyHandlers.ofString());
+          ping = send(http, HttpRequest.newBuilder(URI.create(base + "/v2/")));
         } catch (java.io.IOException e) {
           Thread.sleep(100);
         }
       }
       assertThat(ping).as(Files.readString(dir.resolve("serve.log"))).isNotNull();
       assertThat(ping.statusCode()).isEqualTo(200);
-      var put = http.send(HttpRequest.newBuilder(URI.create(base + "/v2/gc/blobs/uploads/?digest=" + d))
-          .POST(BodyPublishers.ofByteArray(orphan)).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(put.statusCode()).isEqualTo(201);
+
+      byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
+      byte[] layer = "a layer".getBytes(StandardCharsets.UTF_8);
+      byte[] orphan = "nobody refers to me".getBytes(StandardCharsets.UTF_8);
+      for (byte[] b : List.of(config, layer, orphan)) {
+        var put = send(http, HttpRequest.newBuilder(URI.create(base + "/v2/gc/blobs/uploads/?digest=" + Digest.of(b)))
+            .POST(BodyPublishers.ofByteArray(b)));
+        assertThat(put.statusCode()).isEqualTo(201);
+      }
+      String manifest = """
+          {"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",
+           "config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"%s","size":2},
+           "layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"%s","size":7}]}"""
+          .formatted(Digest.of(config), Digest.of(layer));
+      assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/v2/gc/manifests/v1"))
+          .header("Content-Type", "application/vnd.oci.image.manifest.v1+json").PUT(BodyPublishers.ofString(manifest)))
+          .statusCode()).isEqualTo(201);
+
+      Digest d = Digest.of(orphan);
+      Path blob = storage.resolve("blobs/sha256/" + d.hex().substring(0, 2) + "/" + d.hex());
+      // within the grace period the orphan is a layer whose manifest may still come
+      Process dry = java(dir.resolve("dry.log"), "gc", "--dry-run", "--storage", storage.toString());
+      assertThat(dry.waitFor()).isZero();
+      assertThat(Files.readString(dir.resolve("dry.log"))).contains("0 would be deleted").contains("1 kept as recent");
+
+      // a push in progress (the shared lock held) keeps gc out
+      new berth.registry.storage.StorageLock(storage).shared(() -> {
+        try {
+          Process blocked = java(dir.resolve("blocked.log"), "gc", "--grace", "0s", "--wait", "1s", "--storage", storage.toString());
+          assertThat(blocked.waitFor()).isEqualTo(1);
+          assertThat(Files.readString(dir.resolve("blocked.log"))).contains("no gap to collect garbage in");
+        } catch (Exception e) {
+          throw new java.io.IOException(e);
+        }
+        return null;
+      });
+      assertThat(blob).exists();
+
+      // while the registry keeps serving
+      Process gc = java(dir.resolve("gc.log"), "gc", "--grace", "0s", "--config", dir.resolve("registry.yml").toString());
+      assertThat(gc.waitFor()).isZero();
+      assertThat(Files.readString(dir.resolve("gc.log"))).contains("3 blobs marked, 1 deleted (19 bytes), 1 layer links removed");
+      assertThat(blob).doesNotExist();
+      assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/v2/gc/blobs/" + d))).statusCode()).isEqualTo(404);
+      assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/v2/gc/blobs/" + Digest.of(layer)))).body())
+          .isEqualTo("a layer");
+      assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/v2/gc/manifests/v1"))).body()).isEqualTo(manifest);
     } finally {
       p.destroy();
       assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
-    Path blob = storage.resolve("blobs/sha256/" + d.hex().substring(0, 2) + "/" + d.hex());
-    assertThat(blob).exists();
-    Process dry = java(dir.resolve("dry.log"), "gc", "--dry-run", "--storage", storage.toString());
-    assertThat(dry.waitFor()).isZero();
-    assertThat(Files.readString(dir.resolve("dry.log"))).contains("1 would be deleted");
-    assertThat(blob).exists();
-    Process gc = java(dir.resolve("gc.log"), "gc", "--config", dir.resolve("registry.yml").toString());
-    assertThat(gc.waitFor()).isZero();
-    assertThat(Files.readString(dir.resolve("gc.log"))).contains("0 blobs marked, 1 deleted (19 bytes), 1 layer links removed");
-    assertThat(blob).doesNotExist();
   }
 }

@@ -89,14 +89,20 @@ final class ManifestRoutes {
     if (!byDigest && !Names.validTag(ref)) {
       throw ErrorCode.MANIFEST_INVALID.error("invalid tag: " + ref);
     }
-    requireReferenced(name, m);
-    s.blobs().put(body);
-    s.repos().putManifest(name, d, m.mediaType());
-    if (!byDigest) {
-      s.repos().tag(name, ref, d);
-    }
+    // checked and stored under the gc lock: what was found here cannot be swept before it is referenced
+    s.lock().shared(() -> {
+      requireReferenced(name, m);
+      s.blobs().put(body);
+      s.repos().putManifest(name, d, m.mediaType());
+      if (!byDigest) {
+        s.repos().tag(name, ref, d);
+      }
+      if (m.subject() != null) {
+        s.repos().addReferrer(name, m.subject(), d, Json.MAPPER.writeValueAsBytes(m.referrerDescriptor(d, body.length)));
+      }
+      return null;
+    });
     if (m.subject() != null) {
-      s.repos().addReferrer(name, m.subject(), d, Json.MAPPER.writeValueAsBytes(m.referrerDescriptor(d, body.length)));
       reply.header("OCI-Subject", m.subject().toString());
     }
     reply.header("Location", "/v2/" + name + "/manifests/" + d).header("Docker-Content-Digest", d.toString()).empty(201);

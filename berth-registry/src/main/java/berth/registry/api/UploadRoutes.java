@@ -34,9 +34,15 @@ final class UploadRoutes {
     if (mount != null) {
       Digest d = Digests.parse(mount);
       String from = req.param("from");
-      if (from != null && Names.validName(from) && s.repos().hasLayer(from, d) && s.blobs().exists(d)
-          && gate.allows(req, Access.repository(from, "pull"))) {
-        s.repos().linkLayer(name, d);
+      boolean mounted = from != null && Names.validName(from) && gate.allows(req, Access.repository(from, "pull"))
+          && s.lock().shared(() -> {
+            if (!s.repos().hasLayer(from, d) || !s.blobs().exists(d)) {
+              return false;
+            }
+            s.repos().linkLayer(name, d);
+            return true;
+          });
+      if (mounted) {
         created(reply, name, d);
         return;
       }
@@ -44,7 +50,6 @@ final class UploadRoutes {
     } else if (req.param("digest") != null) {
       Digest d = Digests.parse(req.param("digest"));
       s.uploads().putWhole(name, req.body(), d);
-      s.repos().linkLayer(name, d);
       created(reply, name, d);
       return;
     }
@@ -67,7 +72,6 @@ final class UploadRoutes {
     Upload u = s.uploads().find(name, id);
     s.uploads().append(u, req.body(), chunkStart(req));
     s.uploads().finish(u, d);
-    s.repos().linkLayer(name, d);
     created(reply, name, d);
   }
 

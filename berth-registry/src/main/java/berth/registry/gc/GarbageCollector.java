@@ -4,46 +4,78 @@ import berth.core.Digest;
 import berth.core.Json;
 import berth.registry.api.Storage;
 import berth.registry.spec.MediaTypes;
+import berth.registry.storage.StorageLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Mark and sweep, as distribution's {@code garbage-collect}: mark every manifest a repository
- * holds and every config, layer and child manifest it names; sweep every other blob, then drop
- * repository layer links to swept blobs.
- *
- * <p>Not safe against concurrent pushes: a blob uploaded before its manifest is unreferenced
- * until the manifest arrives, and would be swept. Run it with the server stopped or in read-only
- * mode ({@code readonly: true}), as distribution requires.
+ * Mark and sweep, safe while the server runs. Mark every manifest a repository holds and every
+ * config, layer and child manifest it names; sweep every other blob, then drop repository links
+ * to swept blobs. Two things keep it from taking what a push is about to use:
+ * <ul>
+ *   <li>the {@link StorageLock}, held exclusive for the whole run: the server's commits, mounts
+ *       and manifest puts wait, so nothing becomes referenced between mark and sweep;</li>
+ *   <li>a grace period: a blob committed, linked, mounted or found by a HEAD within {@code grace}
+ *       is kept even if no manifest names it yet (a push uploads its layers before its manifest).</li>
+ * </ul>
+ * A push whose manifest arrives more than {@code grace} after its layers may find them gone and
+ * get MANIFEST_BLOB_UNKNOWN; it is refused, never half stored.
  */
 public final class GarbageCollector {
   private static final Logger LOG = Logger.getLogger(GarbageCollector.class.getName());
 
   /** What one run found and did. */
-  public record Result(int marked, int swept, long bytesFreed, int linksRemoved) {}
+  public record Result(int marked, int swept, long bytesFreed, int linksRemoved, int keptYoung) {}
 
   private final Storage storage;
+  private final Duration grace;
+  private final Duration wait;
 
-  public GarbageCollector(Storage storage) {
+  public GarbageCollector(Storage storage, Duration grace, Duration wait) {
     this.storage = storage;
+    this.grace = grace;
+    this.wait = wait;
   }
 
   public Result run(boolean dryRun) throws IOException {
+    try (AutoCloseable held = StorageLock.exclusive(storage.root(), wait)) {
+      return runLocked(dryRun);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("releasing the storage lock", e);
+    }
+  }
+
+  private Result runLocked(boolean dryRun) throws IOException {
+    long youngSince = System.currentTimeMillis() - grace.toMillis();
     Set<Digest> marked = mark();
+    Map<Digest, Long> lastLinked = lastLinked();
     int swept = 0;
+    int young = 0;
     long bytes = 0;
     for (Digest d : storage.blobs().all()) {
-      if (!marked.contains(d)) {
-        bytes += storage.blobs().size(d).orElse(0);
-        swept++;
-        if (!dryRun) {
-          storage.blobs().delete(d);
-        }
-        LOG.fine(() -> (dryRun ? "would delete " : "deleted ") + d);
+      if (marked.contains(d)) {
+        continue;
       }
+      long committed = Files.getLastModifiedTime(storage.blobs().path(d)).toMillis();
+      if (committed >= youngSince || lastLinked.getOrDefault(d, 0L) >= youngSince) {
+        young++;
+        continue;
+      }
+      bytes += storage.blobs().size(d).orElse(0);
+      swept++;
+      if (!dryRun) {
+        storage.blobs().delete(d);
+      }
+      LOG.fine(() -> (dryRun ? "would delete " : "deleted ") + d);
     }
     int links = 0;
     if (!dryRun) {
@@ -55,7 +87,18 @@ public final class GarbageCollector {
         }
       }
     }
-    return new Result(marked.size(), swept, bytes, links);
+    return new Result(marked.size(), swept, bytes, links, young);
+  }
+
+  /** The newest time each blob was linked into any repository. */
+  private Map<Digest, Long> lastLinked() throws IOException {
+    Map<Digest, Long> out = new HashMap<>();
+    for (String repo : storage.repos().repositories()) {
+      for (Digest d : storage.repos().layers(repo)) {
+        out.merge(d, storage.repos().layerLinkTime(repo, d), Math::max);
+      }
+    }
+    return out;
   }
 
   private Set<Digest> mark() throws IOException {

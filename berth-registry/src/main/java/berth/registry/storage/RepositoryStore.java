@@ -40,10 +40,41 @@ public final class RepositoryStore {
 
   // ---- layers
 
+  /**
+   * Links {@code d} into {@code name}; an existing link has its time renewed, which is what gc's
+   * grace period counts from.
+   */
   public void linkLayer(String name, Digest d) throws IOException {
     Path p = repo(name).resolve("_layers").resolve(d.hex());
-    if (!Files.exists(p)) {
+    if (Files.exists(p)) {
+      touch(p);
+    } else {
       AtomicFiles.write(p, new byte[0]);
+    }
+  }
+
+  /** Renews a link's time when it is older than a minute (a client that found the blob there). */
+  public void touchLayer(String name, Digest d) {
+    Path p = repo(name).resolve("_layers").resolve(d.hex());
+    try {
+      if (Files.getLastModifiedTime(p).toMillis() < System.currentTimeMillis() - 60_000) {
+        touch(p);
+      }
+    } catch (IOException e) {
+      // best effort: only gc's grace period depends on it
+    }
+  }
+
+  private static void touch(Path p) throws IOException {
+    Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+  }
+
+  /** When {@code d} was last linked into {@code name}, or 0 when it is not. */
+  public long layerLinkTime(String name, Digest d) {
+    try {
+      return Files.getLastModifiedTime(repo(name).resolve("_layers").resolve(d.hex())).toMillis();
+    } catch (IOException e) {
+      return 0;
     }
   }
 

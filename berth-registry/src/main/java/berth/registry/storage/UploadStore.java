@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 /**
  * Upload sessions under {@code uploads/<uuid>/} (file {@code data}, and {@code repo} naming the
  * repository). Bytes are appended in order and hashed as they arrive; {@link #finish} checks the
- * digest, fsyncs and renames the file into the {@link BlobStore}. Until then nothing is visible:
+ * digest, fsyncs and renames the file into the {@link BlobStore} and links it into the session's
+ * repository, both under the {@link StorageLock} so gc never sees one without the other. Until
+ * then nothing is visible:
  * a crash leaves only a session directory, which {@link #purge} removes once it is old.
  *
  * <pre>{@code
@@ -36,11 +38,15 @@ public final class UploadStore {
 
   private final Path root;
   private final BlobStore blobs;
+  private final RepositoryStore repos;
+  private final StorageLock lock;
   private final ConcurrentHashMap<String, Upload> live = new ConcurrentHashMap<>();
 
-  public UploadStore(Path storageRoot, BlobStore blobs) throws IOException {
+  public UploadStore(Path storageRoot, BlobStore blobs, RepositoryStore repos, StorageLock lock) throws IOException {
     this.root = storageRoot.resolve("uploads");
     this.blobs = blobs;
+    this.repos = repos;
+    this.lock = lock;
     Files.createDirectories(root);
   }
 
@@ -110,7 +116,7 @@ public final class UploadStore {
     }
   }
 
-  /** Verifies the content against {@code expected} and moves it into the blob store. */
+  /** Verifies the content against {@code expected}, moves it into the blob store and links it. */
   public void finish(Upload u, Digest expected) throws IOException {
     u.lock.lock();
     try {
@@ -124,7 +130,11 @@ public final class UploadStore {
       try (FileChannel ch = FileChannel.open(u.data(), StandardOpenOption.WRITE)) {
         ch.force(true);
       }
-      blobs.commit(u.data(), expected);
+      lock.shared(() -> {
+        blobs.commit(u.data(), expected);
+        repos.linkLayer(u.repository, expected);
+        return null;
+      });
       remove(u);
     } finally {
       u.lock.unlock();

@@ -6,7 +6,11 @@ import berth.core.Digest;
 import berth.registry.api.Storage;
 import berth.registry.http.BodyStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,12 +18,27 @@ class GarbageCollectorTest {
   @TempDir
   Path root;
 
+  static final Duration HOUR = Duration.ofHours(1);
+
   Digest blob(Storage s, String repo, String content) throws Exception {
     byte[] b = content.getBytes(StandardCharsets.UTF_8);
     Digest d = Digest.of(b);
     s.uploads().putWhole(repo, BodyStream.of(b), d);
-    s.repos().linkLayer(repo, d);
     return d;
+  }
+
+  /** Pretends {@code d} was pushed and linked two hours ago. */
+  void age(Storage s, String repo, Digest d) throws Exception {
+    FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+    Files.setLastModifiedTime(s.blobs().path(d), old);
+    Path link = root.resolve("repositories").resolve(repo).resolve("_layers").resolve(d.hex());
+    if (Files.exists(link)) {
+      Files.setLastModifiedTime(link, old);
+    }
+  }
+
+  GarbageCollector gc(Storage s) {
+    return new GarbageCollector(s, HOUR, Duration.ofSeconds(5));
   }
 
   @Test
@@ -36,12 +55,15 @@ class GarbageCollectorTest {
     Digest md = s.blobs().put(m.getBytes(StandardCharsets.UTF_8));
     s.repos().putManifest("app", md, "application/vnd.oci.image.manifest.v1+json");
     s.repos().tag("app", "v1", md);
+    for (Digest d : new Digest[] {config, layer, orphan, md}) {
+      age(s, "app", d);
+    }
 
-    var dry = new GarbageCollector(s).run(true);
+    var dry = gc(s).run(true);
     assertThat(dry.swept()).isEqualTo(1);
     assertThat(s.blobs().exists(orphan)).isTrue();
 
-    var r = new GarbageCollector(s).run(false);
+    var r = gc(s).run(false);
     assertThat(r.marked()).isEqualTo(3);
     assertThat(r.swept()).isEqualTo(1);
     assertThat(r.bytesFreed()).isEqualTo(6);
@@ -53,7 +75,32 @@ class GarbageCollectorTest {
     assertThat(s.blobs().exists(md)).isTrue();
 
     s.repos().deleteManifest("app", md);
-    assertThat(new GarbageCollector(s).run(false).swept()).isEqualTo(3);
+    assertThat(gc(s).run(false).swept()).isEqualTo(3);
     assertThat(s.blobs().all()).isEmpty();
+  }
+
+  @Test
+  void recentBlobsStayUntilTheirManifestCanArrive() throws Exception {
+    Storage s = Storage.open(root);
+    Digest fresh = blob(s, "app", "just pushed, manifest on its way");
+    Digest relinked = blob(s, "app", "old blob, mounted again just now");
+    age(s, "app", relinked);
+    s.repos().linkLayer("other", relinked); // a mount renews the link's time
+    Digest found = blob(s, "app", "old blob a pusher just found with HEAD");
+    age(s, "app", found);
+    Files.setLastModifiedTime(root.resolve("repositories/app/_layers").resolve(found.hex()),
+        FileTime.from(Instant.now().minusSeconds(120)));
+    s.repos().touchLayer("app", found);
+    Digest stale = blob(s, "app", "old and unreferenced");
+    age(s, "app", stale);
+
+    var r = gc(s).run(false);
+    assertThat(r.swept()).isEqualTo(1);
+    assertThat(r.keptYoung()).isEqualTo(3);
+    assertThat(s.blobs().exists(stale)).isFalse();
+    assertThat(s.blobs().exists(fresh)).isTrue();
+    assertThat(s.blobs().exists(relinked)).isTrue();
+    assertThat(s.blobs().exists(found)).isTrue();
+    assertThat(new GarbageCollector(s, Duration.ZERO, Duration.ofSeconds(5)).run(false).swept()).isEqualTo(3);
   }
 }

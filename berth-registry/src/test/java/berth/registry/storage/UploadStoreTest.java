@@ -19,6 +19,7 @@ class UploadStoreTest {
   @TempDir
   Path root;
   BlobStore blobs;
+  RepositoryStore repos;
   UploadStore uploads;
 
   static byte[] b(String s) {
@@ -28,7 +29,8 @@ class UploadStoreTest {
   @BeforeEach
   void open() throws Exception {
     blobs = new BlobStore(root);
-    uploads = new UploadStore(root, blobs);
+    repos = new RepositoryStore(root);
+    uploads = new UploadStore(root, blobs, repos, new StorageLock(root));
   }
 
   @Test
@@ -39,6 +41,7 @@ class UploadStoreTest {
     Digest d = Digest.of(b("hello world"));
     uploads.finish(u, d);
     assertThat(Files.readString(blobs.path(d))).isEqualTo("hello world");
+    assertThat(repos.hasLayer("app", d)).isTrue();
     assertThatThrownBy(() -> uploads.find("app", u.id())).extracting(e -> ((RegistryException) e).code())
         .isEqualTo(ErrorCode.BLOB_UPLOAD_UNKNOWN);
   }
@@ -81,7 +84,7 @@ class UploadStoreTest {
   void sessionsSurviveARestartAndBelongToTheirRepository() throws Exception {
     Upload u = uploads.start("app");
     uploads.append(u, BodyStream.of(b("abc")), 0L);
-    UploadStore after = new UploadStore(root, blobs);
+    UploadStore after = new UploadStore(root, blobs, repos, new StorageLock(root));
     Upload again = after.find("app", u.id());
     assertThat(again.size()).isEqualTo(3);
     assertThatThrownBy(() -> after.find("other", u.id())).isInstanceOf(RegistryException.class);
