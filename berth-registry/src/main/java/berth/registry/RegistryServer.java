@@ -49,20 +49,42 @@ import java.util.logging.Logger;
  */
 public final class RegistryServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RegistryServer.class.getName());
+  private static final Duration UPLOAD_MAX_AGE = Duration.ofDays(7);
 
   private final EventLoopGroup group;
   private final ExecutorService handlers;
   private final Channel listener;
+  private final Thread purger;
 
-  private RegistryServer(EventLoopGroup group, ExecutorService handlers, Channel listener) {
+  private RegistryServer(EventLoopGroup group, ExecutorService handlers, Channel listener, Thread purger) {
     this.group = group;
     this.handlers = handlers;
     this.listener = listener;
+    this.purger = purger;
+  }
+
+  /** Upload sessions a client abandoned (or a crash left) go after a week, checked hourly. */
+  private static Thread purgeAbandonedUploads(Storage storage) {
+    return Thread.ofVirtual().name("registry-upload-purge").start(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          Thread.sleep(Duration.ofHours(1));
+          int n = storage.uploads().purge(UPLOAD_MAX_AGE);
+          if (n > 0) {
+            LOG.info("removed " + n + " upload sessions older than a week");
+          }
+        } catch (InterruptedException e) {
+          return;
+        } catch (IOException | RuntimeException e) {
+          LOG.warning("purging old upload sessions: " + e);
+        }
+      }
+    });
   }
 
   public static RegistryServer start(RegistryConfig config) throws IOException {
     Storage storage = Storage.open(config.storage());
-    int purged = storage.uploads().purge(Duration.ofDays(7));
+    int purged = storage.uploads().purge(UPLOAD_MAX_AGE);
     if (purged > 0) {
       LOG.info("removed " + purged + " upload sessions older than a week");
     }
@@ -108,7 +130,7 @@ public final class RegistryServer implements AutoCloseable {
         });
     try {
       Channel listener = b.bind(address(config.listen())).sync().channel();
-      RegistryServer s = new RegistryServer(group, handlers, listener);
+      RegistryServer s = new RegistryServer(group, handlers, listener, purgeAbandonedUploads(storage));
       LOG.info("registry listening on " + scheme + "://" + config.listen() + " (port " + s.port() + "), storage "
           + config.storage());
       return s;
@@ -158,6 +180,7 @@ public final class RegistryServer implements AutoCloseable {
 
   @Override
   public void close() {
+    purger.interrupt();
     listener.close().awaitUninterruptibly();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     handlers.shutdownNow();
