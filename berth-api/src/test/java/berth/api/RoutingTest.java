@@ -36,7 +36,8 @@ class RoutingTest {
         Arguments.of("POST", "/images/create?fromImage=docker.io/library/alpine&tag=latest", 404,
             "pull access denied for alpine, repository does not exist or may require 'docker login'"),
         Arguments.of("GET", "/containers/x/logs", 400, "Bad parameters: you must choose at least one stream"),
-        Arguments.of("POST", "/build", 501, "the builder is not supported yet"));
+        Arguments.of("POST", "/session", 501,
+            "BuildKit sessions are not supported: use the classic builder (DOCKER_BUILDKIT=0)"));
   }
 
   FakeServices fake = new FakeServices()

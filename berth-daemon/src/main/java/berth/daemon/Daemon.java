@@ -55,7 +55,9 @@ final class Daemon implements AutoCloseable {
         network);
     server = ApiServer.start(new Services(engine.containers(), engine.execs(), engine.images(), engine.system(),
         engine.events(), java.util.List.of(new berth.api.routes.NetworkRoutes(engine.networks())::register,
-            new berth.api.routes.VolumeRoutes(engine.volumes())::register)),
+            new berth.api.routes.VolumeRoutes(engine.volumes())::register,
+            new berth.api.routes.BuildRoutes(new berth.build.Builder(engine.containers(), engine.images(), images,
+                snapshots, content, data))::register)),
         config.socketPaths(), config.debug());
     writePidfile();
     LOG.info(String.format("berthd started: data root %s, exec root %s, runtime %s (%d ms)", data,

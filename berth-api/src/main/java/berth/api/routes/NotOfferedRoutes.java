@@ -14,11 +14,8 @@ import java.util.Map;
  */
 public final class NotOfferedRoutes {
   public void register(Router r) {
-    r.post("/build", (q, s) -> {
-      throw new NotImplemented("the builder is not supported yet");
-    });
     r.post("/session", (q, s) -> {
-      throw new NotImplemented("the builder is not supported yet");
+      throw new NotImplemented("BuildKit sessions are not supported: use the classic builder (DOCKER_BUILDKIT=0)");
     });
     r.get("/plugins", (q, s) -> s.json(200, List.of()));
     for (String p : List.of("/swarm", "/nodes", "/services", "/tasks", "/secrets", "/configs")) {
