@@ -9,13 +9,15 @@ import picocli.CommandLine.Command;
  * {@code berth-registry [serve] [--config F] [--addr HOST:PORT] [--storage DIR]} and
  * {@code berth-registry gc [--dry-run]}: the registry as its own process.
  */
-@Command(name = "berth-registry", subcommands = {ServeCommand.class, GcCommand.class},
+@Command(name = "berth-registry", subcommands = {ServeCommand.class, GcCommand.class}, mixinStandardHelpOptions = true,
+    version = "berth-registry 0.1.0",
     description = "The Berth registry (OCI Distribution Spec v1.1)")
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    String[] a = args.length == 0 || args[0].startsWith("-") && !args[0].equals("--help") ? prepend("serve", args) : args;
+    boolean topLevel = args.length > 0 && java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0]);
+    String[] a = args.length == 0 || args[0].startsWith("-") && !topLevel ? prepend("serve", args) : args;
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       System.err.println("berth-registry: " + ex.getMessage());

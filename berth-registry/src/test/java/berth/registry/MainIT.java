@@ -110,4 +110,18 @@ class MainIT {
       assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
   }
+
+  @Test
+  void mistakesEndTheProcessWithAMessage() throws Exception {
+    Process missing = java(dir.resolve("missing.log"), "--config", dir.resolve("nope.yml").toString());
+    assertThat(missing.waitFor()).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("missing.log"))).contains("config file " + dir.resolve("nope.yml") + ": no such file");
+    Files.writeString(dir.resolve("bad.yml"), "listen: 127.0.0.1:0\nbogus: 1\n");
+    Process bad = java(dir.resolve("bad.log"), "serve", "-c", dir.resolve("bad.yml").toString());
+    assertThat(bad.waitFor()).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("bad.log"))).contains("unknown key bogus");
+    Process version = java(dir.resolve("version.log"), "--version");
+    assertThat(version.waitFor()).isZero();
+    assertThat(Files.readString(dir.resolve("version.log"))).contains("berth-registry 0.1.0");
+  }
 }

@@ -9,7 +9,12 @@ final class Configs {
   private Configs() {}
 
   static RegistryConfig load(Path file, String addr, Path storage) throws IOException {
-    RegistryConfig c = file == null ? RegistryConfig.defaults() : RegistryConfig.load(file);
+    RegistryConfig c;
+    try {
+      c = file == null ? RegistryConfig.defaults() : RegistryConfig.load(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IOException("config file " + file + ": no such file", e);
+    }
     if (addr != null) {
       c = c.withListen(addr);
     }
