@@ -94,7 +94,12 @@ public final class EngineNetworks {
     try {
       ContainerRecord r = c.record();
       NetworkMode mode = NetworkMode.parse(r.hostConfig().networkMode());
-      if (!(mode instanceof NetworkMode.Attached)) {
+      // disconnect() leaves a container taken off its primary network in "none" with no endpoints;
+      // Docker keeps such a container connectable (docker-compose v1 disconnects and reconnects
+      // the primary network of every container it creates), so it joins this network as primary
+      boolean detached = mode instanceof NetworkMode.None
+          && (r.networking() == null || r.networking().endpointsConfig() == null || r.networking().endpointsConfig().isEmpty());
+      if (!(mode instanceof NetworkMode.Attached) && !detached) {
         throw new Forbidden("container cannot be disconnected from host network or connected to host network");
       }
       List<String> current = ContainerNetworking.networksOf(r.hostConfig(), r.networking());
@@ -102,6 +107,9 @@ public final class EngineNetworks {
       boolean up = r.state().status() == ContainerStatus.RUNNING || r.state().status() == ContainerStatus.PAUSED;
       if (already && (!up || net().endpointsOf(r.id()).stream().anyMatch(e -> e.networkId().equals(n.id())))) {
         throw new Forbidden("endpoint with name " + r.shortName() + " already exists in network " + n.name());
+      }
+      if (detached) {
+        r = r.withHostConfig(r.hostConfig().toBuilder().networkMode(n.name()).build());
       }
       if (up) {
         List<String> aliases = settings == null || settings.aliases() == null ? List.of() : settings.aliases();
