@@ -15,7 +15,8 @@ BIN=/usr/local/bin
 # procps for ps/pgrep, uidmap, curl for raw API calls, git and maven for the build).
 PACKAGES=(runc crun conmon containernetworking-plugins iptables catatonit busybox-static uidmap
           procps tmux curl ca-certificates git maven util-linux tar iproute2 kmod debootstrap
-          skopeo)
+          skopeo
+          docker-compose)
 
 log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
