@@ -67,6 +67,7 @@ final class Commands {
     m.put("info", Entry.leaf(InfoCommand::new));
     m.put("version", Entry.leaf(VersionCommand::new));
     m.put("attach", Entry.leaf(AttachCommand::new));
+    m.put("build", Entry.leaf(berth.cli.commands.BuildCommand::new));
     m.put("commit", Entry.leaf(CommitCommand::new));
     m.put("cp", Entry.leaf(CpCommand::new));
 
@@ -141,6 +142,7 @@ final class Commands {
 
   private static Map<String, Entry> image() {
     Map<String, Entry> m = new LinkedHashMap<>();
+    m.put("build", Entry.leaf(berth.cli.commands.BuildCommand::new));
     m.put("history", Entry.leaf(HistoryCommand::new));
     m.put("import", Entry.leaf(ImportCommand::new));
     m.put("inspect", Entry.leaf(() -> new InspectCommand(InspectCommand.Kind.IMAGE)));
