@@ -124,4 +124,82 @@ class MainIT {
     assertThat(version.waitFor()).isZero();
     assertThat(Files.readString(dir.resolve("version.log"))).contains("berth-registry 0.1.0");
   }
+
+  static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Starts the registry process on a free port over {@code storage}; returns it once it answers. */
+  Process serve(Path storage, int port, String log) throws Exception {
+    Process p = java(dir.resolve(log), "--addr", "127.0.0.1:" + port, "--storage", storage.toString());
+    HttpClient http = HttpClient.newHttpClient();
+    for (int i = 0; i < 100; i++) {
+      try {
+        send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/")));
+        return p;
+      } catch (java.io.IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    p.destroyForcibly();
+    throw new AssertionError("registry did not start: " + Files.readString(dir.resolve(log)));
+  }
+
+  @Test
+  void aServerKilledMidUploadShowsNoPartialBlobAndTheUploadResumes() throws Exception {
+    Path storage = dir.resolve("crash-store");
+    byte[] data = new byte[4 << 20];
+    new java.util.Random(11).nextBytes(data);
+    Digest d = Digest.of(data);
+    Path blob = storage.resolve("blobs/sha256/" + d.hex().substring(0, 2) + "/" + d.hex());
+    HttpClient http = HttpClient.newHttpClient();
+
+    int port = freePort();
+    Process first = serve(storage, port, "crash1.log");
+    String loc;
+    try {
+      loc = send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/crash/blobs/uploads/"))
+          .POST(BodyPublishers.noBody())).headers().firstValue("Location").orElseThrow();
+      try (java.net.Socket sock = new java.net.Socket("127.0.0.1", port)) {
+        var out = sock.getOutputStream();
+        out.write(("PUT " + loc + "?digest=" + d + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + data.length + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        out.write(data, 0, data.length / 2);
+        out.flush();
+        Thread.sleep(500);
+        first.destroyForcibly(); // SIGKILL in the middle of the body
+        assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      first.destroyForcibly();
+    }
+    assertThat(blob).doesNotExist();
+
+    int port2 = freePort();
+    Process second = serve(storage, port2, "crash2.log");
+    try {
+      String base = "http://127.0.0.1:" + port2;
+      assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/v2/crash/blobs/" + d))).statusCode()).isEqualTo(404);
+      var status = send(http, HttpRequest.newBuilder(URI.create(base + loc)));
+      assertThat(status.statusCode()).isEqualTo(204);
+      String range = status.headers().firstValue("Range").orElseThrow();
+      int have = range.equals("0-0") ? 0 : Integer.parseInt(range.substring(2)) + 1;
+      assertThat(have).isLessThanOrEqualTo(data.length / 2);
+      // resume where the server says it is, as the spec's clients do
+      var patch = send(http, HttpRequest.newBuilder(URI.create(base + loc))
+          .header("Content-Range", have + "-" + (data.length - 1))
+          .method("PATCH", BodyPublishers.ofByteArray(java.util.Arrays.copyOfRange(data, have, data.length))));
+      assertThat(patch.statusCode()).isEqualTo(202);
+      var put = send(http, HttpRequest.newBuilder(URI.create(base + loc + "?digest=" + d)).PUT(BodyPublishers.noBody()));
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+      var got = http.send(HttpRequest.newBuilder(URI.create(base + "/v2/crash/blobs/" + d)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(got.body()).isEqualTo(data);
+    } finally {
+      second.destroy();
+      assertThat(second.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
 }
