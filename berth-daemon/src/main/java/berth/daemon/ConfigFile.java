@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class ConfigFile {
   static final Set<String> KEYS = Set.of("data-root", "exec-root", "hosts", "debug", "pidfile", "default-runtime",
-      "log-level", "bip", "bridge", "default-address-pools");
+      "log-level", "bip", "bridge", "default-address-pools", "fixed-cidr");
 
   private ConfigFile() {}
 

@@ -39,6 +39,14 @@ class NetworkKeysTest {
   }
 
   @Test
+  void fixedCidrReachesTheNetworkConfig() throws Exception {
+    NetworkConfig c = NetworkKeys.read(cfg("{\"bip\": \"10.99.0.1/24\", \"fixed-cidr\": \"10.99.0.128/25\"}"))
+        .toConfig(Path.of("/tmp/d"), Path.of("/tmp/x"));
+    assertThat(c.fixedCidr()).isEqualTo("10.99.0.128/25");
+    assertThat(NetworkKeys.read(cfg("{}")).toConfig(Path.of("/tmp/d"), Path.of("/tmp/x")).fixedCidr()).isNull();
+  }
+
+  @Test
   void aPoolWithoutSizeIsRefused() throws Exception {
     assertThatThrownBy(() -> NetworkKeys.read(cfg("{\"default-address-pools\": [{\"base\": \"10.0.0.0/8\"}]}")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base and size");

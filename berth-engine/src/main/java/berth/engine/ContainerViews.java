@@ -118,12 +118,26 @@ final class ContainerViews {
       EndpointSettings b = nets.get("bridge");
       boolean up = r.state().status() == ContainerStatus.RUNNING || r.state().status() == ContainerStatus.PAUSED;
       String sandbox = up ? ctx.networking().service().netnsPath(r.id()).toString() : "";
-      return new NetworkSettings("", up ? r.id().substring(0, 64) : "", sandbox, ctx.networking().ports(r), false,
+      return new NetworkSettings("", up ? sandboxId(r) : "", sandbox, ctx.networking().ports(r), false,
           "", 0, null, null, b == null ? "" : b.endpointID(), b == null ? "" : b.gateway(), "", 0,
           b == null ? "" : b.ipAddress(), b == null ? 0 : b.ipPrefixLen(), "", b == null ? "" : b.macAddress(), nets);
     }
     return new NetworkSettings("", "", "", Map.of(), false, "", 0, null, null, "", "", "", 0, "", 0, "", "",
         networks(r));
+  }
+
+  /**
+   * Docker's SandboxID: the id of the network sandbox, 64 hex digits of its own (not the
+   * container's id), new for every start: derived from the container's id and start time.
+   */
+  static String sandboxId(ContainerRecord r) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(
+          ("sandbox:" + r.id() + ":" + r.state().startedAtNanos()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(h);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** ps's Ports column: published ports with their host sides, exposed ones without. */

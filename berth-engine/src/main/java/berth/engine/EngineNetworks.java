@@ -94,22 +94,25 @@ public final class EngineNetworks {
     try {
       ContainerRecord r = c.record();
       NetworkMode mode = NetworkMode.parse(r.hostConfig().networkMode());
-      // disconnect() leaves a container taken off its primary network in "none" with no endpoints;
-      // Docker keeps such a container connectable (docker-compose v1 disconnects and reconnects
-      // the primary network of every container it creates), so it joins this network as primary
-      boolean detached = mode instanceof NetworkMode.None
-          && (r.networking() == null || r.networking().endpointsConfig() == null || r.networking().endpointsConfig().isEmpty());
-      if (!(mode instanceof NetworkMode.Attached) && !detached) {
+      boolean up = r.state().status() == ContainerStatus.RUNNING || r.state().status() == ContainerStatus.PAUSED;
+      boolean rejoin = mode instanceof NetworkMode.None && disconnectedFromAll(r, up);
+      if (rejoin) {
+        // disconnect() leaves a container taken off its primary network in "none" with no endpoints;
+        // Docker keeps such a container connectable (docker-compose v1 disconnects and reconnects
+        // the primary network of every container it creates), so it joins this network as primary
+        r = r.withHostConfig(r.hostConfig().toBuilder().networkMode(n.name()).build());
+        mode = NetworkMode.parse(n.name());
+      }
+      if (mode instanceof NetworkMode.None) {
+        throw new Forbidden("container cannot be connected to multiple networks with one of the networks in private (none) mode");
+      }
+      if (!(mode instanceof NetworkMode.Attached)) {
         throw new Forbidden("container cannot be disconnected from host network or connected to host network");
       }
       List<String> current = ContainerNetworking.networksOf(r.hostConfig(), r.networking());
-      boolean already = current.stream().anyMatch(x -> x.equals(n.name()) || x.equals(n.id()));
-      boolean up = r.state().status() == ContainerStatus.RUNNING || r.state().status() == ContainerStatus.PAUSED;
+      boolean already = !rejoin && current.stream().anyMatch(x -> x.equals(n.name()) || x.equals(n.id()));
       if (already && (!up || net().endpointsOf(r.id()).stream().anyMatch(e -> e.networkId().equals(n.id())))) {
         throw new Forbidden("endpoint with name " + r.shortName() + " already exists in network " + n.name());
-      }
-      if (detached) {
-        r = r.withHostConfig(r.hostConfig().toBuilder().networkMode(n.name()).build());
       }
       if (up) {
         List<String> aliases = settings == null || settings.aliases() == null ? List.of() : settings.aliases();
@@ -184,6 +187,18 @@ public final class EngineNetworks {
     } finally {
       c.lock.unlock();
     }
+  }
+
+  /**
+   * Whether a container in mode none got there by leaving all its networks (it then has no
+   * endpoint settings left) rather than by {@code --network none}; a running one must also still
+   * have the namespace the engine made for it (with none, runc makes a bare one). A stopped
+   * container created with none and no settings cannot be told apart and may be connected.
+   */
+  private boolean disconnectedFromAll(ContainerRecord r, boolean up) {
+    boolean noSettings = r.networking() == null || r.networking().endpointsConfig() == null
+        || r.networking().endpointsConfig().isEmpty();
+    return noSettings && (!up || java.nio.file.Files.exists(net().netnsPath(r.id())));
   }
 
   private void refreshFiles(ContainerRecord r) {

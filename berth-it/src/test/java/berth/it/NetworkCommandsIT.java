@@ -191,6 +191,13 @@ class NetworkCommandsIT {
       var noNet = cli.run(d, "network", "connect", Names.unique("nonet"), srv);
       assertThat(noNet.exitCode()).isEqualTo(1);
       assertThat(noNet.err()).contains("not found");
+      String lone = Names.unique("lone");
+      cli.run(d, "run", "-d", "--name", lone, "--network", "none", "busybox", "sleep", "60").ok();
+      var private_ = cli.run(d, "network", "connect", b, lone);
+      d.docker("rm", "-f", lone);
+      assertThat(private_.exitCode()).isEqualTo(1);
+      assertThat(private_.err()).contains(
+          "container cannot be connected to multiple networks with one of the networks in private (none) mode");
       // -f on a container that no longer exists is not an error
       assertThat(cli.run(d, "network", "disconnect", "-f", b, "no-such-container").exitCode()).isZero();
     } finally {
@@ -241,6 +248,17 @@ class NetworkCommandsIT {
           .doesNotContain(ipA);
       assertThat(cli.run(d, "exec", c1, "cat", "/etc/hosts").ok().out()).doesNotContain(ipA).contains("localhost");
       assertThat(cli.run(d, "network", "inspect", "-f", "{{len .Containers}}", a).ok().outTrim()).isEqualTo("0");
+
+      // and it can join again, as in Docker
+      cli.run(d, "network", "connect", b, c1).ok();
+      String again = ipOn(cli, d, c1, b);
+      assertThat(cli.run(d, "exec", c1, "cat", "/etc/hosts").ok().out()).contains(again + "\t");
+      var rejoined = cli.run(d, "exec", c1, "sh", "-c", "wget -q -O /tmp/h http://" + c2 + "/ && cat /tmp/h");
+      assertThat(rejoined.exitCode()).as(rejoined.toString()).isZero();
+      assertThat(rejoined.out()).startsWith("hello-");
+      String sandbox = cli.run(d, "inspect", "-f", "{{.NetworkSettings.SandboxID}}", c1).ok().outTrim();
+      assertThat(sandbox).matches("[0-9a-f]{64}")
+          .isNotEqualTo(cli.run(d, "inspect", "-f", "{{.Id}}", c1).ok().outTrim());
     } finally {
       d.docker("rm", "-f", c1, c2);
       d.docker("network", "rm", a, b);

@@ -1,6 +1,7 @@
 package berth.network;
 
 import berth.core.Ids;
+import berth.core.errors.InvalidArgument;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,22 @@ final class Builtins {
   /**
    * {@code bridge}: the default bridge on device {@code config.defaultBridgeName()} (Docker's
    * docker0). Its subnet is daemon.json's {@code bip} (the bridge's own address in CIDR form) or
-   * the first free subnet of the pools, chosen once and kept.
+   * the first free subnet of the pools, chosen once and kept; {@code fixed-cidr} narrows where its
+   * containers' addresses come from, as Docker's does.
    */
   static NetworkCreateRequest defaultBridge(NetworkConfig config) {
     IpamConfig pool = null;
+    String fixed = config.fixedCidr() == null ? null : Cidr.parse(config.fixedCidr()).toString();
     if (config.bip() != null) {
       String bip = config.bip();
-      pool = new IpamConfig(Cidr.parse(bip).toString(), null, bip.substring(0, bip.indexOf('/')), null);
+      String subnet = Cidr.parse(bip).toString();
+      if (fixed != null && !Cidr.parse(subnet).contains(Cidr.parse(fixed))) {
+        throw new InvalidArgument("fixed-cidr " + fixed + " is not within the bridge's subnet " + subnet);
+      }
+      pool = new IpamConfig(subnet, fixed, bip.substring(0, bip.indexOf('/')), null);
+    } else if (fixed != null) {
+      // no bip: the bridge takes fixed-cidr's network, containers its addresses
+      pool = new IpamConfig(fixed, fixed, null, null);
     }
     Map<String, String> opts = Map.of(
         "com.docker.network.bridge.default_bridge", "true",
