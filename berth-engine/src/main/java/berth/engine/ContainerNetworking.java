@@ -298,13 +298,16 @@ final class ContainerNetworking {
       EndpointSettings cfg = settingsFor(r.networking(), n);
       List<String> aliases = cfg == null ? null : cfg.aliases();
       Endpoint e = eps.stream().filter(x -> x.networkId().equals(nid)).findFirst().orElse(null);
+      // Links and DriverOpts come back as the create or connect request gave them, as in Docker
+      List<String> links = cfg == null ? null : cfg.links();
+      Map<String, String> driverOpts = cfg == null ? null : cfg.driverOpts();
       if (e == null) {
-        m.put(name, new EndpointSettings(cfg == null ? null : cfg.ipamConfig(), null, "", aliases, null, nid, "",
-            "", "", 0, "", "", 0, null));
+        m.put(name, new EndpointSettings(cfg == null ? null : cfg.ipamConfig(), links, "", aliases, driverOpts, nid,
+            "", "", "", 0, "", "", 0, null));
       } else {
         boolean user = !name.equals("bridge");
-        m.put(name, new EndpointSettings(cfg == null ? null : cfg.ipamConfig(), null, e.macAddress(), aliases,
-            null, nid, e.endpointId(), e.gateway(), e.ipAddress(), e.prefixLen(), "", "", 0,
+        m.put(name, new EndpointSettings(cfg == null ? null : cfg.ipamConfig(), links, e.macAddress(), aliases,
+            driverOpts, nid, e.endpointId(), e.gateway(), e.ipAddress(), e.prefixLen(), "", "", 0,
             user ? e.dnsNames() : null));
       }
     }

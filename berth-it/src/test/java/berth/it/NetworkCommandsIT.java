@@ -170,7 +170,11 @@ class NetworkCommandsIT {
     cli.run(d, "network", "create", "--subnet", subnet, b).ok();
     try {
       cli.run(d, "create", "--name", srv, "--network", a, "busybox", "sh", "-c", SERVE).ok();
-      cli.run(d, "network", "connect", "--ip", prefix(subnet) + "77", "--alias", "web", b, srv).ok();
+      cli.run(d, "network", "connect", "--ip", prefix(subnet) + "77", "--alias", "web", "--driver-opt",
+          "com.example.x=1", b, srv).ok();
+      assertThat(cli.run(d, "inspect", "-f", "{{json (index .NetworkSettings.Networks \"" + b + "\").DriverOpts}}"
+          + " {{json (index .NetworkSettings.Networks \"" + b + "\").Aliases}}", srv).ok().outTrim())
+          .isEqualTo("{\"com.example.x\":\"1\"} [\"web\"]");
       var again = cli.run(d, "network", "connect", b, srv);
       assertThat(again.exitCode()).isEqualTo(1);
       assertThat(again.err()).contains("endpoint with name " + srv + " already exists in network " + b);
