@@ -107,7 +107,7 @@ class NetworkCliTest {
     assertThat(berth("network", "rm", "good", "busy", "gone")).isEqualTo(1);
     assertThat(out()).isEqualTo("good\n");
     assertThat(err()).isEqualTo("Error response from daemon: error while removing network: network busy id 1 has active endpoints\n"
-        + "Error response from daemon: network gone not found\n");
+        + "Error response from daemon: network gone not found\nexit status 1\n");
     assertThat(berth("network", "rm", "-f", "gone", "good")).isZero();
     assertThat(out()).isEqualTo("good\n");
   }

@@ -86,6 +86,7 @@ class NetworkCommandsIT {
     assertThat(rm.exitCode()).isEqualTo(1);
     assertThat(rm.err()).contains("Error response from daemon: network " + name + " not found");
     assertThat(rm.err()).contains("bridge is a pre-defined network and cannot be removed");
+    assertThat(rm.err()).endsWith("exit status 1\n");
   }
 
   @ParameterizedTest
@@ -274,6 +275,31 @@ class NetworkCommandsIT {
         .ok().outTrim();
     assertThat(ip).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
     return ip;
+  }
+
+  @Test
+  void berthPrintsWhatDockerPrintsByteForByte(BerthDaemon d) {
+    String net = Names.unique("same");
+    String c = Names.unique("sc");
+    d.docker("network", "create", "--label", "a=b", net).ok();
+    try {
+      d.docker("run", "-d", "--name", c, "--network", net, "busybox", "sleep", "60").ok();
+      for (String[] args : new String[][] {
+          {"network", "ls"}, {"network", "ls", "--no-trunc"}, {"network", "ls", "--format", "json"},
+          {"network", "ls", "--format", "{{.Name}}|{{.CreatedAt}}|{{.Labels}}|{{.IPv6}}|{{.Internal}}"},
+          {"network", "inspect", net}, {"network", "inspect", "bridge", "none", "host"},
+          {"network", "rm", "no-such-net"}, {"network", "connect", "no-such-net", c},
+          {"network", "disconnect", net, "no-such-container"}, {"network", "create", net}}) {
+        ExecResult docker = d.docker(args);
+        ExecResult berth = d.berth(args);
+        assertThat(berth.out()).as(String.join(" ", args)).isEqualTo(docker.out());
+        assertThat(berth.err()).as(String.join(" ", args)).isEqualTo(docker.err());
+        assertThat(berth.exitCode()).as(String.join(" ", args)).isEqualTo(docker.exitCode());
+      }
+    } finally {
+      d.docker("rm", "-f", c);
+      d.docker("network", "rm", net);
+    }
   }
 
   @Test

@@ -436,6 +436,10 @@ public final class NetworkCommands {
           status = 1;
         }
       }
+      if (status != 0) {
+        // docker's network rm ends on a status error without a message, which its CLI prints so
+        err().println("exit status " + status);
+      }
       return status;
     }
   }
