@@ -86,6 +86,15 @@ public final class EngineNetworks {
     return removed;
   }
 
+  /**
+   * Prune's {@code until} filter: networks created before a Unix timestamp, an RFC 3339 time or a
+   * Go duration ago, as Docker parses it.
+   */
+  public Predicate<Network> createdBefore(String until) {
+    long limit = PruneFilters.parseUntil(until);
+    return n -> berth.api.model.DockerTime.toNanos(berth.api.model.DockerTime.parse(n.created())) < limit;
+  }
+
   /** Connects a container: a running one at once, a stopped one at its next start. */
   public void connect(String networkRef, String containerRef, EndpointSettings settings) {
     Network n = net().inspect(networkRef);

@@ -150,6 +150,10 @@ class NetworkCommandsIT {
           "WARNING! This will remove all custom networks not used by at least one container.\n"
               + "Are you sure you want to continue? [y/N] ");
       assertThat(cli.run(d, "network", "ls", "-q", "-f", "name=" + drop).ok().outTrim()).isNotEmpty();
+      var old = cli.run(d, "network", "prune", "-f", "--filter", "until=2001-01-01T00:00:00Z").ok();
+      assertThat(old.out()).isEmpty();
+      var recent = cli.run(d, "network", "prune", "-f", "--filter", "until=24h", "--filter", "label=prune=yes").ok();
+      assertThat(recent.out()).isEmpty();
       var p = cli.run(d, "network", "prune", "-f", "--filter", "label=prune=yes").ok();
       assertThat(p.out()).isEqualTo("Deleted Networks:\n" + drop + "\n\n");
       assertThat(cli.run(d, "network", "ls", "--format", "{{.Name}}").ok().out().lines()).contains(keep, used)

@@ -56,7 +56,11 @@ public final class NetworkRoutes {
     });
     r.post("/networks/prune", (q, s) -> {
       Map<String, List<String>> f = new LinkedHashMap<>(q.filters());
-      List<String> removed = networks.prune(filter(onlyLabels(f)));
+      Predicate<Network> p = filter(onlyLabels(f));
+      for (String until : f.getOrDefault("until", List.of())) {
+        p = p.and(networks.createdBefore(until));
+      }
+      List<String> removed = networks.prune(p);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("NetworksDeleted", removed);
       s.json(200, m);
