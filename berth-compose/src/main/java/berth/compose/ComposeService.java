@@ -217,19 +217,34 @@ public final class ComposeService {
     progress.event("Container", name, "Removed", true);
   }
 
-  /** Acts on the containers of the selected services, dependents first, each service's containers in parallel. */
+  /**
+   * Acts on the containers of the project's services, dependents first: a service's containers
+   * go as soon as every service depending on it is done, all others at once, as compose does.
+   * One-off and unknown services' containers go first.
+   */
   public void inReverseOrder(Project p, List<JsonNode> containers, Consumer<JsonNode> action) {
-    List<String> order = new ArrayList<>(selection(p, List.of(), false).stream().map(Service::name).toList());
-    java.util.Collections.reverse(order);
     Map<String, List<JsonNode>> byService = new LinkedHashMap<>();
-    order.forEach(s -> byService.put(s, new ArrayList<>()));
+    p.services().keySet().forEach(s -> byService.put(s, new ArrayList<>()));
     List<JsonNode> rest = new ArrayList<>();
     for (JsonNode ctr : containers) {
       List<JsonNode> l = byService.get(ProjectContainers.service(ctr));
       (l == null || ProjectContainers.oneoff(ctr) ? rest : l).add(ctr);
     }
     parallel(rest, action);
-    byService.values().forEach(l -> parallel(l, action));
+    Map<String, List<String>> dependents = new LinkedHashMap<>();
+    p.services().values().forEach(s -> dependencies(s, p).forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s.name())));
+    Map<String, CompletableFuture<Void>> done = new LinkedHashMap<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<String> order = new ArrayList<>(selection(p, List.of(), false).stream().map(Service::name).toList());
+      java.util.Collections.reverse(order); // dependents before what they depend on
+      for (String s : order) {
+        List<CompletableFuture<Void>> before = dependents.getOrDefault(s, List.of()).stream().map(done::get)
+            .filter(java.util.Objects::nonNull).toList();
+        done.put(s, CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+            .thenRunAsync(() -> parallel(byService.get(s), action), pool));
+      }
+      joinAll(done.values());
+    }
   }
 
   /** Acts on the containers of the selected services in start order. */
