@@ -159,8 +159,17 @@ final class ContainerNetworking {
         String mac = es == null ? null : es.macAddress();
         List<PortMapping> ports = first ? publishAll(r.config(), h, portMappings(h)) : List.of();
         boolean userNet = !net.inspect(n).name().equals("bridge");
+        // on a user network a --link is a name only this container resolves (HostConfig.Links
+        // belong to its primary network, EndpointSettings.Links to theirs)
+        List<String> links = new ArrayList<>();
+        if (userNet && first && h.links() != null) {
+          links.addAll(h.links());
+        }
+        if (userNet && es != null && es.links() != null) {
+          links.addAll(es.links());
+        }
         Endpoint ep = net.connect(id, ns, n, new EndpointRequest(r.name(), userNet ? r.config().hostname() : null,
-            userNet ? aliases : List.of(), ip, mac, ports, h.dns()));
+            userNet ? aliases : List.of(), ip, mac, ports, h.dns(), links));
         eps.add(ep);
         event(ep, "connect");
         first = false;

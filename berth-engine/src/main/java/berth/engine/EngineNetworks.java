@@ -127,8 +127,10 @@ public final class EngineNetworks {
         List<String> aliases = settings == null || settings.aliases() == null ? List.of() : settings.aliases();
         String ip = settings == null || settings.ipamConfig() == null ? null : settings.ipamConfig().ipv4Address();
         boolean user = !n.name().equals("bridge");
+        List<String> links = user && settings != null && settings.links() != null ? settings.links() : List.of();
         Endpoint e = net().connect(r.id(), net().netnsPath(r.id()), n.id(), new EndpointRequest(r.name(),
-            user ? r.config().hostname() : null, user ? aliases : List.of(), ip, null, null, r.hostConfig().dns()));
+            user ? r.config().hostname() : null, user ? aliases : List.of(), ip, null, null, r.hostConfig().dns(),
+            links));
         ctx.networking().event(e, "connect");
       }
       if (!already) {

@@ -217,6 +217,37 @@ class NetworkCommandsIT {
 
   @ParameterizedTest
   @EnumSource(Cli.class)
+  void linksOnAUserNetworkAreNamesOnlyTheLinkingContainerResolves(Cli cli, BerthDaemon d) {
+    String a = Names.unique("la");
+    String b = Names.unique("lb");
+    String srv = Names.unique("lsrv");
+    String cl = Names.unique("lcl");
+    cli.run(d, "network", "create", a).ok();
+    cli.run(d, "network", "create", b).ok();
+    try {
+      cli.run(d, "run", "-d", "--name", srv, "--network", a, "busybox", "sh", "-c", SERVE).ok();
+      var linked = cli.run(d, "run", "--rm", "--network", a, "--link", srv + ":web2", "busybox", "sh", "-c",
+          "for i in 1 2 3 4 5 6 7 8 9 10; do wget -q -O /tmp/f http://web2/ && break; sleep 0.3; done; cat /tmp/f");
+      assertThat(linked.exitCode()).as(linked.toString()).isZero();
+      assertThat(linked.out()).startsWith("hello-");
+      assertThat(cli.run(d, "run", "--rm", "--network", a, "busybox", "nslookup", "web2").exitCode()).isNotZero();
+
+      cli.run(d, "run", "-d", "--name", cl, "--network", a, "busybox", "sleep", "120").ok();
+      cli.run(d, "network", "connect", b, srv).ok();
+      cli.run(d, "network", "connect", "--link", srv + ":backend", b, cl).ok();
+      String srvOnB = ipOn(cli, d, srv, b);
+      var look = cli.run(d, "exec", cl, "nslookup", "backend");
+      assertThat(look.exitCode()).as(look.toString()).isZero();
+      assertThat(look.out()).contains(srvOnB);
+      assertThat(cli.run(d, "exec", srv, "nslookup", "backend").exitCode()).isNotZero();
+    } finally {
+      d.docker("rm", "-f", srv, cl);
+      d.docker("network", "rm", a, b);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Cli.class)
   void connectAndDisconnectARunningContainer(Cli cli, BerthDaemon d) {
     String a = Names.unique("ra");
     String b = Names.unique("rb");

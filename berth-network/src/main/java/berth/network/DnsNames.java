@@ -18,6 +18,8 @@ public final class DnsNames {
   private final Map<String, List<Entry>> byName = new LinkedHashMap<>();
   private final AtomicInteger turn = new AtomicInteger();
   private final Map<InetAddress, List<InetSocketAddress>> upstreams = new LinkedHashMap<>();
+  /** Per container: its {@code --link} aliases on this network, alias to target name. */
+  private final Map<String, Map<String, String>> links = new LinkedHashMap<>();
 
   private record Entry(String containerId, InetAddress address) {}
 
@@ -36,12 +38,22 @@ public final class DnsNames {
     for (String n : e.dnsNames()) {
       byName.computeIfAbsent(key(n), k -> new ArrayList<>()).add(new Entry(e.containerId(), a));
     }
+    if (!e.linkAliases().isEmpty()) {
+      links.put(e.containerId(), e.linkAliases());
+    }
+  }
+
+  /** The target a container's {@code --link} alias names on this network, or null. */
+  public synchronized String linkTarget(String containerId, String alias) {
+    Map<String, String> m = links.get(containerId);
+    return m == null ? null : m.get(key(alias));
   }
 
   public synchronized void remove(String containerId) {
     byName.values().forEach(l -> l.stream().filter(x -> x.containerId().equals(containerId))
         .forEach(x -> upstreams.remove(x.address())));
     byName.values().forEach(l -> l.removeIf(x -> x.containerId().equals(containerId)));
+    links.remove(containerId);
     byName.values().removeIf(List::isEmpty);
   }
 
@@ -72,6 +84,18 @@ public final class DnsNames {
     String id = containerAt(client);
     if (id == null) {
       return own;
+    }
+    // a --link alias of this container, on the network that holds the link
+    List<DnsNames> mine = new ArrayList<>(List.of(this));
+    peers.apply(id).stream().filter(x -> x != this).forEach(mine::add);
+    for (DnsNames d : mine) {
+      String target = d.linkTarget(id, name);
+      if (target != null) {
+        List<InetAddress> found = d.lookup(target);
+        if (!found.isEmpty()) {
+          return found;
+        }
+      }
     }
     for (DnsNames other : peers.apply(id)) {
       if (other != this) {

@@ -23,12 +23,39 @@ public record Endpoint(
     @JsonProperty("NetnsPath") String netnsPath,
     @JsonProperty("Ports") List<PortMapping> ports,
     @JsonProperty("CniResult") String cniResult,
-    @JsonProperty("DnsServers") List<String> dnsServers) {
+    @JsonProperty("DnsServers") List<String> dnsServers,
+    @JsonProperty("Links") List<String> links) {
 
   public Endpoint {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
     ports = ports == null ? List.of() : List.copyOf(ports);
     dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
+    links = links == null ? List.of() : List.copyOf(links);
+  }
+
+  /** Without links: {@code --link} on a user-defined network is the only source of them. */
+  public Endpoint(String endpointId, String networkId, String containerId, String containerName, String hostname,
+      List<String> aliases, String ifName, String ipAddress, int prefixLen, String gateway, String macAddress,
+      String netnsPath, List<PortMapping> ports, String cniResult, List<String> dnsServers) {
+    this(endpointId, networkId, containerId, containerName, hostname, aliases, ifName, ipAddress, prefixLen, gateway,
+        macAddress, netnsPath, ports, cniResult, dnsServers, null);
+  }
+
+  /**
+   * The endpoint's {@code --link}s as alias to target container name: Docker stores them as
+   * {@code name:alias} or {@code /name:/self/alias}; a link without alias uses the name.
+   */
+  public java.util.Map<String, String> linkAliases() {
+    var out = new java.util.LinkedHashMap<String, String>();
+    for (String l : links) {
+      String[] p = l.split(":", 2);
+      String target = p[0].replaceFirst("^/", "");
+      String alias = p.length > 1 ? p[1].substring(p[1].lastIndexOf('/') + 1) : target;
+      if (!target.isEmpty() && !alias.isEmpty()) {
+        out.put(alias.toLowerCase(java.util.Locale.ROOT), target);
+      }
+    }
+    return out;
   }
 
   /** Names this endpoint answers to in the network's DNS: name, short id, hostname, aliases. */

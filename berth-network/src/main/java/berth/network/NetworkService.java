@@ -235,7 +235,8 @@ public final class NetworkService implements AutoCloseable {
     String mac = result.containerMac() != null ? result.containerMac() : pending.macAddress();
     Endpoint done = new Endpoint(pending.endpointId(), n.id(), containerId, pending.containerName(),
         pending.hostname(), pending.aliases(), pending.ifName(), pending.ipAddress(), pending.prefixLen(),
-        pending.gateway(), mac, pending.netnsPath(), pending.ports(), result.raw(), pending.dnsServers());
+        pending.gateway(), mac, pending.netnsPath(), pending.ports(), result.raw(), pending.dnsServers(),
+        pending.links());
     store.putEndpoint(done);
     dns.register(n, done);
     return done;
@@ -266,7 +267,7 @@ public final class NetworkService implements AutoCloseable {
     String mac = req.macAddress() != null && !req.macAddress().isEmpty() ? req.macAddress() : dockerMac(ip);
     Endpoint e = new Endpoint(Ids.newId(), n.id(), containerId, req.containerName(), req.hostname(),
         req.aliases(), nextIfName(containerId), ip.getHostAddress(), Cidr.parse(pool.subnet()).prefix(),
-        pool.gateway(), mac, netnsPath.toString(), ports, null, req.dns());
+        pool.gateway(), mac, netnsPath.toString(), ports, null, req.dns(), req.links());
     store.putEndpoint(e);
     return e;
   }

@@ -77,6 +77,21 @@ class DnsServerTest {
         .containsExactly("10.88.3.2");
   }
 
+  @Test
+  void aLinkAliasResolvesForTheLinkingContainerOnly() {
+    DnsNames n = new DnsNames();
+    String c = "c".repeat(64);
+    n.add(endpoint(A, "/web-1", null, "10.88.5.2", List.of()));
+    n.add(new Endpoint("e1", "n", c, "/client", null, List.of(), "eth0", "10.88.5.3", 24, "10.88.5.1", null, "/x",
+        List.of(), null, null, List.of("/web-1:/client/backend")));
+    assertThat(n.lookupFor(addr("10.88.5.3"), "backend")).extracting(InetAddress::getHostAddress)
+        .containsExactly("10.88.5.2");
+    assertThat(n.lookupFor(addr("10.88.5.2"), "backend")).isEmpty();
+    assertThat(n.lookup("backend")).isEmpty();
+    n.remove(c);
+    assertThat(n.linkTarget(c, "backend")).isNull();
+  }
+
   private static InetAddress addr(String ip) {
     return Cidr.address(ip);
   }
