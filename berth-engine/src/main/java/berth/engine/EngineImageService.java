@@ -63,7 +63,13 @@ final class EngineImageService implements ImageService {
     List<ImageSummary> out = new ArrayList<>();
     List<Image> images = new ArrayList<>(store().list());
     images.sort(Comparator.comparing(Image::created, Comparator.nullsLast(Comparator.naturalOrder())).reversed());
+    java.util.Set<String> parents = new java.util.HashSet<>();
+    images.forEach(i -> parents.add(i.parent()));
     for (Image i : images) {
+      // as Docker: without -a, untagged images that are parents of others (a build's steps) are hidden
+      if (!all && i.repoTags().isEmpty() && parents.contains(i.id().toString())) {
+        continue;
+      }
       long created = i.created() == null ? 0 : i.created().toEpochMilli();
       boolean dangling = i.repoTags().isEmpty();
       if (f.containsKey("dangling") && !f.get("dangling").isEmpty()

@@ -77,6 +77,11 @@ class BuildIT {
         "/bin/sh -c echo \"$GREETING $WHO\" > out.txt && cat hello.txt >> out.txt",
         createdBy.get(2), "/bin/sh -c #(nop) WORKDIR /app", "/bin/sh -c #(nop)  ENV GREETING=hello WHO=world");
     assertThat(createdBy.get(2)).matches("/bin/sh -c #\\(nop\\) COPY file:[0-9a-f]{64} in /app/ ");
+    // the steps' images are hidden from `images` (they are parents), shown with -a, as in Docker
+    String untagged = d.docker("images", "-q", "--filter", "dangling=true").ok().outTrim();
+    assertThat(untagged).isEmpty();
+    assertThat(d.docker("images", "-a", "-q").ok().out().lines().count())
+        .isGreaterThan(d.docker("images", "-q").ok().out().lines().count());
 
     // nothing changed: every step from the cache, no container, same image
     String id = img.get("Id").asText();

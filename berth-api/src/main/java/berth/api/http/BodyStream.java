@@ -36,6 +36,16 @@ public final class BodyStream extends InputStream {
       drain();
       return;
     }
+    pauseIfFull();
+  }
+
+  /*
+   * Pausing (event loop) and resuming (reader) decide under one lock, each reading the queue's
+   * size inside it: otherwise the reader can empty the queue between the event loop's check and
+   * its pause, then wait in take() with reads off for good, or the two autoRead calls can land
+   * in the wrong order (seen with a 50 MB build context).
+   */
+  private synchronized void pauseIfFull() {
     if (chunks.size() > HIGH && !paused) {
       paused = true;
       autoRead.accept(false);
@@ -64,8 +74,15 @@ public final class BodyStream extends InputStream {
     }
   }
 
-  private void resume() {
+  private synchronized void resume() {
     if (paused) {
+      paused = false;
+      autoRead.accept(true);
+    }
+  }
+
+  private synchronized void resumeIfDrained() {
+    if (paused && chunks.size() < LOW) {
       paused = false;
       autoRead.accept(true);
     }
@@ -86,9 +103,7 @@ public final class BodyStream extends InputStream {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("request body read interrupted");
       }
-      if (paused && chunks.size() < LOW) {
-        resume();
-      }
+      resumeIfDrained();
       if (current == EOF) {
         current = null;
         ended = true;
