@@ -61,7 +61,7 @@ public final class Builder {
     this.tmpRoot = root.resolve("tmp");
     String arch = BuildArgs.hostPlatform().split("/")[1];
     this.commits = new StepCommitter(images, new BuildCache(root.resolve("cache")), arch);
-    this.layers = new LayerMaker(snapshots, content, tmpRoot);
+    this.layers = new LayerMaker(snapshots, content, images, tmpRoot);
     this.runs = new RunStep(containers, snapshots, layers);
     layers.removeLeftovers();
     try {

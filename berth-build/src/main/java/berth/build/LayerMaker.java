@@ -4,7 +4,6 @@ import berth.content.ContentStore;
 import berth.core.Digest;
 import berth.core.Ids;
 import berth.core.errors.Internal;
-import berth.snapshot.LayerWriter;
 import berth.snapshot.Mounter;
 import berth.snapshot.Snapshotter;
 import java.io.IOException;
@@ -33,12 +32,14 @@ final class LayerMaker {
 
   private final Snapshotter snapshots;
   private final ContentStore content;
+  private final berth.image.ImageStore images;
   private final Path mountDir;
   private final Mounter mounter = new Mounter();
 
-  LayerMaker(Snapshotter snapshots, ContentStore content, Path mountDir) {
+  LayerMaker(Snapshotter snapshots, ContentStore content, berth.image.ImageStore images, Path mountDir) {
     this.snapshots = snapshots;
     this.content = content;
+    this.images = images;
     this.mountDir = mountDir;
   }
 
@@ -66,6 +67,7 @@ final class LayerMaker {
   Optional<Digest> make(String parentSnapshot, RootWork work) {
     String key = KEY_PREFIX + Ids.newId().substring(0, 16);
     Path mp = mountDir.resolve(key);
+    boolean adopted = false;
     try {
       snapshots.prepare(key, parentSnapshot);
       Files.createDirectories(mp);
@@ -75,16 +77,36 @@ final class LayerMaker {
       } finally {
         mounter.unmount(mp);
       }
-      return commitUpper(snapshots.upperDir(key));
+      Path upper = snapshots.upperDir(key);
+      Optional<Digest> layer = commitUpper(upper);
+      if (layer.isPresent()) {
+        // the snapshot already holds the layer: it becomes the layer's snapshot, no second unpack
+        adopted = images.adoptLayer(key, parentSnapshot, layer.get(), contentBytes(upper));
+      }
+      return layer;
     } catch (IOException e) {
       throw new Internal("write build layer: " + e.getMessage(), e);
     } finally {
       try {
-        snapshots.remove(key);
+        if (!adopted) {
+          snapshots.remove(key);
+        }
         Files.deleteIfExists(mp);
       } catch (IOException | RuntimeException ignored) {
         // removeLeftovers takes it at the next start
       }
+    }
+  }
+
+  private static long contentBytes(Path upper) throws IOException {
+    try (var walk = Files.walk(upper)) {
+      return walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          return 0;
+        }
+      }).sum();
     }
   }
 
@@ -100,7 +122,10 @@ final class LayerMaker {
     java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
     Thread writer = Thread.ofVirtual().start(() -> {
       try (out) {
-        new LayerWriter().write(upper, out);
+        // LayerWriter's own digest is not needed: the content store computes the DiffID
+        berth.snapshot.archive.TarTreeWriter w = new berth.snapshot.archive.TarTreeWriter(out, true);
+        w.addChildren(upper, "");
+        w.finish();
       } catch (IOException | RuntimeException e) {
         failed.set(e);
       }

@@ -48,6 +48,17 @@ public interface ImageStore {
     throw new berth.core.errors.NotImplemented("this image store cannot register image configs");
   }
 
+  /**
+   * Takes an active snapshot whose upper dir is exactly the layer {@code diffId} (already in the
+   * content store, {@code size} bytes of file content) as that layer's unpacked snapshot on top
+   * of {@code parentChain} (null: none), so registering an image with it needs no second unpack.
+   * The builder uses it for COPY/ADD/WORKDIR layers. False when the store cannot (the caller then
+   * removes the snapshot) or the layer is unpacked already.
+   */
+  default boolean adoptLayer(String activeKey, String parentChain, Digest diffId, long size) {
+    return false;
+  }
+
   /** Adds a name; an existing tag moves to the new image (the old one may become dangling). */
   void tag(Image image, String repoTag);
 

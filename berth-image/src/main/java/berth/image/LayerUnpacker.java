@@ -72,6 +72,27 @@ final class LayerUnpacker {
     }
   }
 
+  /**
+   * Commits active snapshot {@code key} (on {@code parentChain}) as the unpacked snapshot of layer
+   * {@code diffId}; false when that chain is unpacked already.
+   */
+  boolean adopt(String key, String parentChain, Digest diffId, long size) {
+    Digest chain = parentChain == null ? diffId
+        : Digest.of((parentChain + " " + diffId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String name = chain.toString();
+    if (snapshots.stat(name).isPresent()) {
+      return false;
+    }
+    try {
+      AtomicFiles.write(metaFile(name), Json.MAPPER.writeValueAsBytes(Map.of("diffId", diffId.toString(),
+          "size", size)));
+    } catch (IOException e) {
+      throw new Internal("adopt layer " + diffId + ": " + e.getMessage(), e);
+    }
+    snapshots.commit(name, key);
+    return true;
+  }
+
   /** Bytes of file content in one layer (0 when unknown). */
   long size(Digest chainId) {
     Path f = metaFile(chainId.toString());

@@ -233,6 +233,16 @@ public final class LocalImageStore implements ImageStore {
   }
 
   @Override
+  public boolean adoptLayer(String activeKey, String parentChain, Digest diffId, long size) {
+    unpackLock.lock();
+    try {
+      return layers.adopt(activeKey, parentChain, diffId, size);
+    } finally {
+      unpackLock.unlock();
+    }
+  }
+
+  @Override
   public void tag(Image image, String repoTag) {
     lock.lock();
     try {
