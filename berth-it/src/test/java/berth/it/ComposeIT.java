@@ -325,4 +325,70 @@ class ComposeIT {
     assertThat(pull.err()).contains("Error response from daemon");
     assertNothingLeft(d, p);
   }
+
+  @Test
+  void foregroundUpPrintsPrefixedLogsAndAbortsOnContainerExit(BerthDaemon d) {
+    String p = Names.unique("fg");
+    Path dir = project(p, """
+        services:
+          talker:
+            image: busybox
+            command: sh -c "echo line-one; echo line-two >&2; sleep 1; exit 3"
+          sleeper:
+            image: busybox
+            command: sleep 300
+            stop_grace_period: 1s
+        """);
+    try {
+      ExecResult up = compose(d, dir, "up", "--abort-on-container-exit", "--exit-code-from", "talker");
+      assertThat(up.exitCode()).as(up.toString()).isEqualTo(3);
+      assertThat(up.out()).contains("talker-1   | line-one\n", "talker-1   | line-two\n", "talker-1 exited with code 3\n",
+          "Aborting on container exit...");
+      assertThat(compose(d, dir, "ps", "-a", "--format", "{{.Service}} {{.State}}").ok().out().lines())
+          .containsExactly("sleeper exited", "talker exited");
+      ExecResult logs = compose(d, dir, "logs", "--no-color", "talker");
+      assertThat(logs.out()).isEqualTo("talker-1  | line-one\ntalker-1  | line-two\n");
+      assertThat(compose(d, dir, "logs", "--no-log-prefix", "--tail", "1", "talker").ok().out()).isEqualTo("line-two\n");
+    } finally {
+      compose(d, dir, "down").ok();
+    }
+    assertNothingLeft(d, p);
+  }
+
+  @Test
+  void waitStopStartRestartPauseKillAndRm(BerthDaemon d) {
+    String p = Names.unique("verbs");
+    Path dir = project(p, """
+        services:
+          svc:
+            image: busybox
+            command: sleep 300
+            stop_grace_period: 1s
+            healthcheck:
+              test: ["CMD", "true"]
+              interval: 500ms
+        """);
+    try {
+      ExecResult up = compose(d, dir, "up", "-d", "--wait");
+      assertThat(up.exitCode()).as(up.toString()).isZero();
+      assertThat(inspect(d, p + "-svc-1").path("State").path("Health").path("Status").asText()).isEqualTo("healthy");
+      assertThat(compose(d, dir, "stop").ok().err()).contains(" Container " + p + "-svc-1  Stopped");
+      assertThat(compose(d, dir, "ps", "-q").ok().out()).isEmpty();
+      assertThat(compose(d, dir, "start").ok().err()).contains(" Container " + p + "-svc-1  Started");
+      compose(d, dir, "pause").ok();
+      assertThat(inspect(d, p + "-svc-1").path("State").path("Status").asText()).isEqualTo("paused");
+      compose(d, dir, "unpause").ok();
+      compose(d, dir, "restart").ok();
+      assertThat(inspect(d, p + "-svc-1").path("State").path("Status").asText()).isEqualTo("running");
+      assertThat(compose(d, dir, "top").ok().out()).contains(p + "-svc-1", "sleep 300");
+      compose(d, dir, "kill").ok();
+      assertThat(inspect(d, p + "-svc-1").path("State").path("Status").asText()).isEqualTo("exited");
+      assertThat(compose(d, dir, "rm", "-f").ok().err()).contains(" Container " + p + "-svc-1  Removed");
+      assertThat(ids(d, p)).isEmpty();
+      assertThat(compose(d, dir, "version", "--short").ok().out()).matches("\\d+\\.\\d+\\.\\d+\n");
+    } finally {
+      compose(d, dir, "down").ok();
+    }
+    assertNothingLeft(d, p);
+  }
 }
