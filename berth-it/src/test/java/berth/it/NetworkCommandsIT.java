@@ -99,7 +99,19 @@ class NetworkCommandsIT {
     var g = cli.run(d, "network", "create", "--gateway", "192.0.2.1", Names.unique("bad"));
     assertThat(g.exitCode()).isEqualTo(1);
     assertThat(g.err()).contains("every ip-range or gateway must have a corresponding subnet");
+    var sub = cli.run(d, "network", "create", "--subnet", "10.1.300.0/24", Names.unique("bad"));
+    assertThat(sub.exitCode()).isEqualTo(1);
+    assertThat(sub.err()).isEqualTo(
+        "Error response from daemon: Invalid subnet 10.1.300.0/24 : invalid CIDR address: 10.1.300.0/24\n");
     assertThat(cli.run(d, "network", "ls", "-q", "-f", "name=bad-").ok().outTrim()).isEmpty();
+    String v6 = Names.unique("v6");
+    cli.run(d, "network", "create", "--ipv6", "--subnet", "fd00:b0e1:0::/64", v6).ok();
+    try {
+      assertThat(cli.run(d, "network", "inspect", "-f", "{{.EnableIPv6}}{{range .IPAM.Config}} {{.Subnet}}{{end}}", v6)
+          .ok().outTrim()).startsWith("true").contains(" fd00:b0e1::/64");
+    } finally {
+      cli.run(d, "network", "rm", v6).ok();
+    }
   }
 
   @ParameterizedTest

@@ -113,6 +113,51 @@ public record Cidr(BigInteger base, int prefix, int bits) {
 
   @Override
   public String toString() {
-    return toAddress(base).getHostAddress() + "/" + prefix;
+    return format(toAddress(base)) + "/" + prefix;
+  }
+
+  /** An address as Go prints it: IPv6 in its shortest form, the longest run of zero groups as "::". */
+  public static String format(InetAddress a) {
+    byte[] b = a.getAddress();
+    if (b.length == 4) {
+      return a.getHostAddress();
+    }
+    int[] g = new int[8];
+    for (int i = 0; i < 8; i++) {
+      g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+    }
+    int bestStart = -1;
+    int bestLen = 0;
+    for (int i = 0; i < 8; ) {
+      if (g[i] != 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < 8 && g[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLen) {
+        bestStart = i;
+        bestLen = j - i;
+      }
+      i = j;
+    }
+    if (bestLen < 2) {
+      bestStart = -1;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        sb.append("::");
+        i += bestLen - 1;
+        continue;
+      }
+      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+        sb.append(':');
+      }
+      sb.append(Integer.toHexString(g[i]));
+    }
+    return sb.toString();
   }
 }

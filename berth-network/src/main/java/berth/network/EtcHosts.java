@@ -54,7 +54,7 @@ public final class EtcHosts {
         }
         ip = hostGatewayIp;
       } else {
-        ip = Cidr.address(ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip).getHostAddress();
+        ip = Cidr.format(Cidr.address(ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip));
       }
       b.append(ip).append('\t').append(h, 0, sep).append('\n');
     }

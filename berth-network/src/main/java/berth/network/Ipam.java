@@ -35,9 +35,15 @@ public final class Ipam {
         throw new InvalidArgument("gateway or ip-range given without a subnet");
       }
       Cidr subnet = allocateSubnet(taken);
-      return new IpamConfig(subnet.toString(), null, subnet.at(1).getHostAddress(), Map.of());
+      return new IpamConfig(subnet.toString(), null, Cidr.format(subnet.at(1)), Map.of());
     }
-    Cidr subnet = Cidr.parse(requested.subnet());
+    Cidr subnet;
+    try {
+      subnet = Cidr.parse(requested.subnet());
+    } catch (InvalidArgument e) {
+      // Docker's wording: "Invalid subnet 10.1.300.0/24 : invalid CIDR address: 10.1.300.0/24"
+      throw new InvalidArgument("Invalid subnet " + requested.subnet() + " : " + e.getMessage());
+    }
     for (Cidr t : taken) {
       if (t.overlaps(subnet)) {
         throw new Forbidden("Pool overlaps with other one on this address space");
@@ -58,13 +64,13 @@ public final class Ipam {
     }
     String gw;
     if (requested.gateway() == null || requested.gateway().isEmpty()) {
-      gw = subnet.at(1).getHostAddress();
+      gw = Cidr.format(subnet.at(1));
     } else {
       InetAddress g = Cidr.address(requested.gateway());
       if (!subnet.contains(g)) {
         throw new InvalidArgument("no matching subnet for gateway " + requested.gateway());
       }
-      gw = g.getHostAddress();
+      gw = Cidr.format(g);
     }
     for (var aux : requested.auxAddresses().entrySet()) {
       if (!subnet.contains(Cidr.address(aux.getValue()))) {

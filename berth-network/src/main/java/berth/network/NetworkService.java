@@ -115,6 +115,16 @@ public final class NetworkService implements AutoCloseable {
     for (Network o : store.list()) {
       o.ipam().forEach(c -> taken.add(Cidr.parse(c.subnet())));
     }
+    for (IpamConfig c : r.ipam()) {
+      if (c.subnet() != null && !c.subnet().isEmpty()) {
+        try {
+          Cidr.parse(c.subnet());
+        } catch (InvalidArgument e) {
+          // Docker's wording: "Invalid subnet 10.1.300.0/24 : invalid CIDR address: 10.1.300.0/24"
+          throw new InvalidArgument("Invalid subnet " + c.subnet() + " : " + e.getMessage());
+        }
+      }
+    }
     List<IpamConfig> out = new ArrayList<>();
     IpamConfig v4 = r.ipam().stream().filter(c -> c.subnet() == null || Cidr.parse(c.subnet()).isIpv4())
         .findFirst().orElse(null);

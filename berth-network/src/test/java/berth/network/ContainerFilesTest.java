@@ -36,7 +36,7 @@ class ContainerFilesTest {
     String h = EtcHosts.render("web", "example.org", "10.88.0.5", List.of("db:10.1.1.1", "gw:host-gateway", "v6:[::1]"),
         "10.88.0.1", List.of(new EtcHosts.Link("10.88.0.9", List.of("cache", "redis-1"))));
     assertThat(h).startsWith("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n")
-        .endsWith("10.1.1.1\tdb\n10.88.0.1\tgw\n0:0:0:0:0:0:0:1\tv6\n10.88.0.9\tcache redis-1\n10.88.0.5\tweb.example.org web\n");
+        .endsWith("10.1.1.1\tdb\n10.88.0.1\tgw\n::1\tv6\n10.88.0.9\tcache redis-1\n10.88.0.5\tweb.example.org web\n");
     assertThat(EtcHosts.render("box", null, null, List.of(), null, List.of())).isEqualTo(EtcHosts.DEFAULTS);
   }
 

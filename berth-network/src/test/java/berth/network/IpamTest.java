@@ -23,7 +23,8 @@ class IpamTest {
 
   @ParameterizedTest
   @CsvSource({"10.1.2.3/16,10.1.0.0/16", "192.168.1.0/24,192.168.1.0/24", "0.0.0.0/0,0.0.0.0/0",
-      "10.0.0.1/32,10.0.0.1/32", "fd00::1/64,fd00:0:0:0:0:0:0:0/64"})
+      "10.0.0.1/32,10.0.0.1/32", "fd00::1/64,fd00::/64", "2001:db8:0:1::/64,2001:db8:0:1::/64", "::/0,::/0",
+      "2001:db8::1:0:0:1/128,2001:db8::1:0:0:1/128", "fd00:1:2:3:4:5:6:7/128,fd00:1:2:3:4:5:6:7/128"})
   void cidrClearsHostBits(String in, String out) {
     assertThat(Cidr.parse(in).toString()).isEqualTo(out);
   }
@@ -33,6 +34,13 @@ class IpamTest {
   void badCidrsNameThemselves(String in) {
     assertThatThrownBy(() -> Cidr.parse(in)).isInstanceOf(InvalidArgument.class)
         .hasMessage("invalid CIDR address: " + in);
+  }
+
+  @Test
+  void aBadSubnetIsNamedAsDockerNamesIt() {
+    assertThatThrownBy(() -> new Ipam(AddressPool.DEFAULTS).resolve(IpamConfig.of("10.1.300.0/24"), List.of()))
+        .isInstanceOf(InvalidArgument.class)
+        .hasMessage("Invalid subnet 10.1.300.0/24 : invalid CIDR address: 10.1.300.0/24");
   }
 
   @Test
