@@ -312,4 +312,18 @@ class BuildIT {
     assertThat(fail.exitCode()).isEqualTo(4);
     assertThat(fail.err()).contains("The command '/bin/sh -c exit $CODE' returned a non-zero code: 4");
   }
+
+  @Test
+  void aClientThatGoesAwayStopsTheBuildAndLeavesNothing(BerthDaemon d) throws Exception {
+    String tag = Names.unique("bgone") + ":v1";
+    Path ctx = context(tmp.resolve("cg"), "FROM busybox\nRUN echo started; sleep 60\n");
+    long t0 = System.nanoTime();
+    ExecResult r = d.sh("cd '" + ctx + "' && DOCKER_BUILDKIT=0 timeout -s KILL 4 docker build -t " + tag + " . 2>&1");
+    assertThat(r.exitCode()).as(r.out()).isNotZero();
+    assertThat(r.out()).contains("Running in");
+    BerthDaemon.eventually(java.time.Duration.ofSeconds(20), "the RUN container to be removed",
+        () -> d.docker("ps", "-aq").ok().outTrim().isEmpty());
+    assertThat((System.nanoTime() - t0) / 1_000_000_000L).isLessThan(40);
+    assertThat(d.docker("image", "inspect", tag).exitCode()).isEqualTo(1);
+  }
 }

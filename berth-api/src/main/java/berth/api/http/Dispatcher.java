@@ -41,6 +41,7 @@ public final class Dispatcher extends ChannelInboundHandlerAdapter {
     boolean handlerDone;
     boolean bodyDone;
     boolean keepAlive;
+    Response response;
 
     Exchange(BodyStream body) {
       this.body = body;
@@ -91,6 +92,7 @@ public final class Dispatcher extends ChannelInboundHandlerAdapter {
     current = ex;
     ex.keepAlive = HttpUtil.isKeepAlive(req) && !req.decoderResult().isFailure();
     Response resp = new Response(ctx.channel(), ex.keepAlive, common, this::hijack);
+    ex.response = resp;
     if (req.decoderResult().isFailure()) {
       executor.execute(() -> serve(ex, resp, null, req));
       return;
@@ -199,6 +201,9 @@ public final class Dispatcher extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof ChannelInputShutdownEvent) {
       inputShut = true;
+      if (current != null && current.response != null) {
+        current.response.inputShutdown();
+      }
       if (current == null) {
         ctx.close();
       } else if (!current.bodyDone) {

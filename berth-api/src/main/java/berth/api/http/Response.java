@@ -61,6 +61,29 @@ public final class Response {
     return keepAlive && raw == null && (stream == null || stream.closedCleanly);
   }
 
+  private final java.util.List<Runnable> inputShutdownListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean inputShut;
+
+  /**
+   * Runs {@code r} (on a virtual thread) when the client ends its side of the connection while the
+   * handler still runs: for a plain request that means the client went away (the server allows
+   * half-closed connections, so no close is seen until a write fails). Docker stops a build then.
+   */
+  public void onInputShutdown(Runnable r) {
+    inputShutdownListeners.add(r);
+    if (inputShut) {
+      Thread.ofVirtual().start(r);
+    }
+  }
+
+  /** Event loop: the client half-closed the connection. */
+  void inputShutdown() {
+    inputShut = true;
+    for (Runnable r : inputShutdownListeners) {
+      Thread.ofVirtual().start(r);
+    }
+  }
+
   /** Runs {@code r} when the client goes away (or the connection is closed for any reason). */
   public void onClose(Runnable r) {
     channel.closeFuture().addListener(f -> r.run());

@@ -45,6 +45,7 @@ public final class BuildRoutes {
     BuildOptions o = options(q);
     Cancellation cancel = new Cancellation();
     s.onClose(cancel::cancel);
+    s.onInputShutdown(cancel::cancel);
     JsonLines out = new JsonLines(s);
     try {
       builder.build(q.body(), o, out, cancel);
