@@ -89,6 +89,35 @@ berth_c() { (cd "$BASE/stack" && "$BERTH" -H "unix://$B_SOCK" compose -p bench -
 v1_c() { (cd "$BASE/stack" && DOCKER_HOST="unix://$D_SOCK" docker-compose -p bench --no-ansi "$@" 2>/dev/null); }
 running() { api "$1" GET '/containers/json?filters=%7B%22label%22%3A%5B%22com.docker.compose.project%3Dbench%22%5D%7D' | jq length; }
 
+# The same stack through berth compose against Docker 20.10 (issue 7: "berth compose against Docker
+# 20.10 ... reaching the same state"): services reach each other by name, and down -v leaves nothing.
+mkdir -p "$BASE/names"
+cat >"$BASE/names/compose.yaml" <<'YAML'
+services:
+  web:
+    image: busybox
+    command: sh -c "mkdir -p /www && echo hello-from-web > /www/index.html && exec httpd -f -p 80 -h /www"
+  client:
+    image: busybox
+    command: sleep 300
+    stop_grace_period: 1s
+    depends_on: [web]
+    volumes: ["data:/data"]
+volumes:
+  data:
+YAML
+on_docker() { (cd "$BASE/names" && "$BERTH" -H "unix://$D_SOCK" compose -p names --progress quiet "$@"); }
+on_docker up -d
+for _ in $(seq 50); do [[ $(on_docker exec -T client wget -qO- http://web/ 2>/dev/null) == hello-from-web ]] && break; sleep 0.2; done
+[[ $(on_docker exec -T client wget -qO- http://web/) == hello-from-web ]] || { log "berth compose on Docker: web not reachable by name"; exit 1; }
+[[ $(cd "$BASE/names" && DOCKER_HOST="unix://$D_SOCK" docker-compose -p names ps -q 2>/dev/null | wc -l) == 2 ]] \
+  || { log "docker-compose v1 does not see berth compose's project on Docker"; exit 1; }
+on_docker down -v
+left=$(api "$D_SOCK" GET /containers/json?all=1 | jq length)/$(api "$D_SOCK" GET /networks | jq '[.[] | select(.Name | startswith("names_"))] | length')/$(api "$D_SOCK" GET /volumes | jq '[.Volumes[]? | select(.Name | startswith("names_"))] | length')
+[[ $left == 0/0/0 ]] || { log "berth compose down -v on Docker left containers/networks/volumes $left"; exit 1; }
+SAME_STATE="berth compose on Docker $(api "$D_SOCK" GET /version | jq -r .Version): up, reach by name, seen by docker-compose v1, down -v leaves nothing: ok"
+log "$SAME_STATE"
+
 declare -A S
 one_round() {  # engine runner socket
   local e=$1 run=$2 s=$3 t0 n
@@ -116,6 +145,7 @@ row() {
   printf '%-52s %9s %9s %7s   %s\n' metric berth docker ratio "target (issue 7)"
   row up "up -d, 10 services (median of $ROUNDS)" "<= 0.50"
   row down "down, 10 services (median of $ROUNDS)" "<= 0.50"
+  printf '%s\n' "$SAME_STATE"
   printf '%s\n' "berth: berth compose -> berthd; docker: docker-compose $(docker-compose version --short 2>/dev/null) -> dockerd $(api "$D_SOCK" GET /version | jq -r .Version)"
 } | tee "$OUT-compose.txt"
 for k in "${!R[@]}"; do printf '%s\t%s\n' "$k" "${R[$k]}"; done | sort >"$OUT-compose.tsv"
