@@ -69,6 +69,10 @@ final class StageBuild {
     if (base != null) {
       s.at(base);
     }
+    // as the classic builder's beginStage: a stage without PATH gets the default one
+    if (s.config.envValue("PATH") == null) {
+      s.config.setEnv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    }
     if (s.config.onBuild != null && !s.config.onBuild.isEmpty()) {
       List<String> triggers = s.config.onBuild;
       s.config.onBuild = null;
@@ -353,7 +357,8 @@ final class StageBuild {
       heredocs = Files.createTempDirectory(b.tmp, "heredoc-");
       CopyStep.Plan plan = CopyStep.plan(c, from, s.config.workingDir, heredocs);
       List<String> cmd = new ArrayList<>(s.config.shellOrDefault());
-      cmd.add("#(nop) " + name + " " + plan.hash() + " in " + plan.dest() + " ");
+      // Docker writes the destination as given ("in . "), not resolved against WORKDIR
+      cmd.add("#(nop) " + name + " " + plan.hash() + " in " + c.dest() + " ");
       String desc = name + "\n" + plan.hash() + "\n" + plan.dest() + "\n" + c.chown() + "\n" + c.chmod() + "\n" + fromId;
       List<String> keyCmd = new ArrayList<>(cmd);
       keyCmd.add(desc);

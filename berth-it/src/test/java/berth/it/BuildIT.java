@@ -76,7 +76,9 @@ class BuildIT {
         "/bin/sh -c #(nop)  CMD [\"cat\" \"/app/out.txt\"]",
         "/bin/sh -c echo \"$GREETING $WHO\" > out.txt && cat hello.txt >> out.txt",
         createdBy.get(2), "/bin/sh -c #(nop) WORKDIR /app", "/bin/sh -c #(nop)  ENV GREETING=hello WHO=world");
-    assertThat(createdBy.get(2)).matches("/bin/sh -c #\\(nop\\) COPY file:[0-9a-f]{64} in /app/ ");
+    assertThat(createdBy.get(2)).matches("/bin/sh -c #\\(nop\\) COPY file:[0-9a-f]{64} in \\. ");
+    // as Docker's classic builder: the default PATH is added to a stage that has none
+    assertThat(img.at("/Config/Env").toString()).contains("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
     // the steps' images are hidden from `images` (they are parents), shown with -a, as in Docker
     String untagged = d.docker("images", "-q", "--filter", "dangling=true").ok().outTrim();
     assertThat(untagged).isEmpty();
