@@ -391,4 +391,35 @@ class ComposeIT {
     }
     assertNothingLeft(d, p);
   }
+
+  @Test
+  void publishedPortsImagesAndConfigListings(BerthDaemon d) {
+    String p = Names.unique("ports");
+    Path dir = project(p, """
+        services:
+          web:
+            image: busybox
+            command: sh -c "mkdir -p /www && echo published > /www/index.html && exec httpd -f -p 80 -h /www"
+            ports: ["127.0.0.1::80"]
+            volumes: ["cache:/cache"]
+        volumes:
+          cache:
+        """);
+    try {
+      compose(d, dir, "up", "-d").ok();
+      String addr = compose(d, dir, "port", "web", "80").ok().outTrim();
+      assertThat(addr).matches("127\\.0\\.0\\.1:\\d+");
+      BerthDaemon.eventually(Duration.ofSeconds(20), "the published port answers from the host", () ->
+          d.sh("wget -qO- http://" + addr + "/").out().equals("published\n"));
+      assertThat(compose(d, dir, "ps", "--format", "{{.Ports}}").ok().outTrim()).isEqualTo(addr + "->80/tcp");
+      ExecResult images = compose(d, dir, "images").ok();
+      assertThat(images.out().lines().toList().getFirst()).startsWith("CONTAINER").contains("REPOSITORY", "TAG", "IMAGE ID", "SIZE");
+      assertThat(images.out()).contains(p + "-web-1").contains("busybox").contains("latest");
+      assertThat(compose(d, dir, "config", "--volumes").ok().out()).isEqualTo("cache\n");
+      assertThat(compose(d, dir, "config", "-q").ok().out()).isEmpty();
+    } finally {
+      compose(d, dir, "down", "-v").ok();
+    }
+    assertNothingLeft(d, p);
+  }
 }
