@@ -70,6 +70,38 @@ public abstract class BaseCommand implements Callable<Integer> {
     return status;
   }
 
+  /**
+   * docker's inspect output, shared by every inspect command: each object through the {@code --format}
+   * template, or (no format, or "json") all of them as one indented JSON array; the errors of the refs
+   * that failed after it, and exit 1 if any did. {@code error} words a failure (null: {@link #describe}).
+   */
+  protected int inspectEach(List<String> refs, String format, java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> fetch,
+      java.util.function.BiFunction<String, BerthException, String> error) {
+    berth.cli.template.Template tmpl = format == null || format.isEmpty() || format.equals("json") ? null
+        : berth.cli.template.Template.parse(format);
+    com.fasterxml.jackson.databind.node.ArrayNode found = berth.client.JsonTrees.array();
+    StringBuilder errors = new StringBuilder();
+    int status = 0;
+    for (String ref : refs) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode obj = fetch.apply(ref);
+        if (tmpl != null) {
+          out().println(tmpl.execute(obj));
+        } else {
+          found.add(obj);
+        }
+      } catch (BerthException e) {
+        errors.append(error == null ? describe(e) : error.apply(ref, e)).append('\n');
+        status = 1;
+      }
+    }
+    if (tmpl == null) {
+      out().println(berth.cli.format.JsonIndent.indent(found));
+    }
+    err().print(errors);
+    return status;
+  }
+
   /** Docker prefixes errors that came back from the daemon. */
   public static String describe(BerthException e) {
     return DaemonUnreachable.isLocal(e) ? e.getMessage() : "Error response from daemon: " + e.getMessage();

@@ -1,12 +1,7 @@
 package berth.cli.commands;
 
-import berth.cli.format.JsonIndent;
-import berth.cli.template.Template;
-import berth.client.JsonTrees;
-import berth.core.errors.BerthException;
 import berth.core.errors.NotFound;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,31 +48,9 @@ public final class InspectCommand extends BaseCommand {
         default -> throw new berth.cli.CliError("\"" + type + "\" is not a valid value for --type", 1);
       };
     }
-    Template tmpl = format == null ? null : Template.parse(format);
-    ArrayNode found = JsonTrees.array();
-    StringBuilder errors = new StringBuilder();
-    int status = 0;
-    for (String ref : refs) {
-      try {
-        JsonNode obj = lookup(k, ref);
-        if (tmpl != null) {
-          out().println(tmpl.execute(obj));
-        } else {
-          found.add(obj);
-        }
-      } catch (NotFound e) {
-        errors.append(k == Kind.ANY ? "Error: No such object: " + ref : describe(e)).append('\n');
-        status = 1;
-      } catch (BerthException e) {
-        errors.append(describe(e)).append('\n');
-        status = 1;
-      }
-    }
-    if (tmpl == null) {
-      out().println(JsonIndent.indent(found));
-    }
-    err().print(errors);
-    return status;
+    Kind chosen = k;
+    return inspectEach(refs, format, ref -> lookup(chosen, ref),
+        (ref, e) -> chosen == Kind.ANY && e instanceof NotFound ? "Error: No such object: " + ref : describe(e));
   }
 
   private JsonNode lookup(Kind k, String ref) {

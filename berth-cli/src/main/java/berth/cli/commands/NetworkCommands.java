@@ -1,9 +1,7 @@
 package berth.cli.commands;
 
 import berth.cli.CliError;
-import berth.cli.format.JsonIndent;
 import berth.cli.format.OutputFormat;
-import berth.cli.template.Template;
 import berth.client.JsonTrees;
 import berth.client.Query;
 import berth.core.errors.BerthException;
@@ -386,28 +384,7 @@ public final class NetworkCommands {
 
     @Override
     public Integer call() {
-      Template tmpl = format == null || format.isEmpty() || format.equals("json") ? null : Template.parse(format);
-      ArrayNode found = JsonTrees.array();
-      StringBuilder errors = new StringBuilder();
-      int status = 0;
-      for (String n : refs) {
-        try {
-          JsonNode v = client().getJson(path(n), Query.of().flag("verbose", verbose));
-          if (tmpl != null) {
-            out().println(tmpl.execute(v));
-          } else {
-            found.add(v);
-          }
-        } catch (BerthException e) {
-          errors.append(describe(e)).append('\n');
-          status = 1;
-        }
-      }
-      if (tmpl == null) {
-        out().println(JsonIndent.indent(found));
-      }
-      err().print(errors);
-      return status;
+      return inspectEach(refs, format, n -> client().getJson(path(n), Query.of().flag("verbose", verbose)), null);
     }
   }
 

@@ -1,13 +1,9 @@
 package berth.cli.commands;
 
-import berth.cli.format.JsonIndent;
 import berth.cli.format.OutputFormat;
-import berth.cli.template.Template;
 import berth.client.JsonTrees;
 import berth.client.Query;
-import berth.core.errors.BerthException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -137,28 +133,7 @@ public final class VolumeCommands {
 
     @Override
     public Integer call() {
-      Template tmpl = format == null ? null : Template.parse(format);
-      ArrayNode found = JsonTrees.array();
-      StringBuilder errors = new StringBuilder();
-      int status = 0;
-      for (String n : names) {
-        try {
-          JsonNode v = client().getJson(path(n), null);
-          if (tmpl != null) {
-            out().println(tmpl.execute(v));
-          } else {
-            found.add(v);
-          }
-        } catch (BerthException e) {
-          errors.append(describe(e)).append('\n');
-          status = 1;
-        }
-      }
-      if (tmpl == null) {
-        out().println(JsonIndent.indent(found));
-      }
-      err().print(errors);
-      return status;
+      return inspectEach(names, format, n -> client().getJson(path(n), null), null);
     }
   }
 
